@@ -1,0 +1,26 @@
+using JasperFx.Events;
+using NodaTime;
+
+namespace EventLedger.Common;
+
+/// <summary>
+/// Where the ledger keeps the recorded time of a fact.
+/// Decision (asserted by ImportingHistoryTests): Marten stores the timestamp the application sets on an event when the
+/// store appends in <see cref="EventAppendMode.Rich"/> mode, so the event's own timestamp is the recorded time, live or
+/// imported. Live appends take it from the injected clock; an import takes the original time, and the import time is
+/// kept beside it in the <see cref="ImportedAtHeader"/> header.
+/// </summary>
+public static class RecordedTimes
+{
+    public const string ImportedAtHeader = "importedAt";
+    public const string SupersedesHeader = "supersedes";
+
+    public static Instant RecordedAt(IEvent e) => Instant.FromDateTimeOffset(e.Timestamp);
+
+    public static Instant? ImportedAt(IEvent e) =>
+        e.Headers is { } headers && headers.TryGetValue(ImportedAtHeader, out var value) && value is not null
+            ? NodaTime.Text.InstantPattern.ExtendedIso.Parse(value.ToString()!).GetValueOrThrow()
+            : null;
+
+    public static void Stamp(IEvent e, Instant recordedAt) => e.Timestamp = recordedAt.ToDateTimeOffset();
+}

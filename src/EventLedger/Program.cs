@@ -1,0 +1,49 @@
+using EventLedger.Common;
+using EventLedger.Communes;
+using JasperFx;
+using Marten;
+using NodaTime;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var connectionString = builder.Configuration.GetConnectionString("Ledger")
+    ?? throw new InvalidOperationException(
+        "No database: set ConnectionStrings__Ledger (ops/run does it for the local PostgreSQL that ops/pg starts).");
+var schema = builder.Configuration["EventLedger:Schema"] ?? "ledger";
+
+builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+builder.Services.AddMarten(opts => LedgerStore.Configure(opts, connectionString, schema))
+    .UseLightweightSessions()
+    .IntegrateWithWolverine();
+
+builder.Host.UseWolverine(opts =>
+{
+    opts.ApplicationAssembly = typeof(Program).Assembly;
+    opts.UseSystemTextJsonForSerialization(o => JsonDefaults.Configure(o));
+});
+builder.Services.AddWolverineHttp();
+builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRouting();
+app.UseMiddleware<RefusalMiddleware>();
+app.UseMiddleware<CommuneGate>();
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapHealth();
+app.MapWolverineEndpoints(o =>
+{
+    o.TenantId.IsRouteArgumentNamed("commune");
+    o.MapConcurrencyFailuresToConflict();
+});
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;
