@@ -1,0 +1,54 @@
+using System.Threading;
+using Alba;
+using JasperFx.CommandLine;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NodaTime;
+using NodaTime.Testing;
+using Wolverine;
+
+namespace EventLedger.Tests.Support;
+
+/// <summary>
+/// The real service over HTTP (Alba) on the real PostgreSQL that ops/test starts, in a schema of its own per test
+/// class, with a fake clock the tests move.
+/// </summary>
+public sealed class LedgerApp : IAsyncLifetime
+{
+    public static readonly Instant Start = Instant.FromUtc(2025, 6, 30, 9, 0);
+    private static int _counter;
+
+    public FakeClock Clock { get; } = new(Start);
+    public string Schema { get; } = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}";
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("EVENTLEDGER_TEST_DB")
+        ?? throw new InvalidOperationException("EVENTLEDGER_TEST_DB is not set: run the tests with ops/test, which starts PostgreSQL and sets it.");
+
+    public async Task InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        Host = await AlbaHost.For<Program>(web =>
+        {
+            web.UseSetting("ConnectionStrings:Ledger", ConnectionString);
+            web.UseSetting("EventLedger:Schema", Schema);
+            web.ConfigureServices(services =>
+            {
+                services.AddSingleton<IClock>(Clock);
+                services.RunWolverineInSoloMode();
+                services.DisableAllExternalWolverineTransports();
+            });
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop schema if exists {Schema} cascade", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
