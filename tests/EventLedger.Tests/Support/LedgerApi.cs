@@ -14,7 +14,11 @@ public sealed class LedgerApi(IAlbaHost host)
         var json = body as string ?? JsonSerializer.Serialize(body);
         return await host.Scenario(s =>
         {
-            s.Post.Text(json).ToUrl(url);
+            var parts = url.Split('?', 2);
+            var send = s.Post.Text(json).ToUrl(parts[0]);
+            if (parts.Length == 2)
+                foreach (var pair in parts[1].Split('&').Select(p => p.Split('=', 2)))
+                    send.QueryString(pair[0], Uri.UnescapeDataString(pair[1]));
             s.WithRequestHeader("Content-Type", "application/json");
             if (actor is not null) s.WithRequestHeader("X-Actor", actor);
             foreach (var (name, value) in headers ?? new Dictionary<string, string>()) s.WithRequestHeader(name, value);
