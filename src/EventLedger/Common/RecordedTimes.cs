@@ -18,9 +18,19 @@ public static class RecordedTimes
     public static Instant RecordedAt(IEvent e) => Instant.FromDateTimeOffset(e.Timestamp);
 
     public static Instant? ImportedAt(IEvent e) =>
-        e.Headers is { } headers && headers.TryGetValue(ImportedAtHeader, out var value) && value is not null
-            ? NodaTime.Text.InstantPattern.ExtendedIso.Parse(value.ToString()!).GetValueOrThrow()
+        e.Headers is { } headers && headers.TryGetValue(ImportedAtHeader, out var value)
+            ? value switch
+            {
+                null => null,
+                // headers come back from JSON as whatever the deserializer makes of an ISO string
+                DateTime d => Instant.FromDateTimeUtc(d.Kind == DateTimeKind.Utc ? d : DateTime.SpecifyKind(d.ToUniversalTime(), DateTimeKind.Utc)),
+                DateTimeOffset o => Instant.FromDateTimeOffset(o),
+                System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } j => Parse(j.GetString()!),
+                _ => Parse(value.ToString()!),
+            }
             : null;
+
+    private static Instant Parse(string text) => NodaTime.Text.InstantPattern.ExtendedIso.Parse(text).GetValueOrThrow();
 
     public static void Stamp(IEvent e, Instant recordedAt) => e.Timestamp = recordedAt.ToDateTimeOffset();
 }
