@@ -41,6 +41,8 @@ public static class CorrectFactEndpoint
         }
         if (replacement.EffectiveDate == default)
             throw Require.Malformed($"replacement must carry its effectiveDate, as the {target.Type} fact it replaces does.");
+        if (replacement is ProjectProgrammed p && (p.Code != context.Project.State.Code || p.Programme != context.Project.State.Programme))
+            return Decision.Refuse($"{context.Project.State.Code}: a replacement cannot move the project to another code or programme; programme a new project instead.");
         var headers = new Dictionary<string, object> { [RecordedTimes.SupersedesHeader] = eventId.ToString() };
         return context.Append(retraction, new NewFact(context.NewEventId(), replacement, headers));
     }
