@@ -94,7 +94,7 @@ public static class Writes
         return Results.Json(body, JsonDefaults.Options, statusCode: status);
     }
 
-    private static bool IsLostRace(Exception e) =>
+    public static bool IsLostRace(Exception e) =>
         e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException or DocumentAlreadyExistsException
         || IsCollision(e) || e.InnerException is { } inner && IsLostRace(inner);
 

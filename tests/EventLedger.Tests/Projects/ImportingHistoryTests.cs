@@ -17,12 +17,7 @@ public sealed class ImportingHistoryTests : IClassFixture<LedgerApp>, IAsyncLife
         _api = new LedgerApi(app.Host);
     }
 
-    public async Task InitializeAsync()
-    {
-        if ((await _api.GetJson("/api/communes")).AsArray().Count > 0) return;
-        await _api.RegisterCommune();
-        await _api.AdoptProgramme();
-    }
+    public Task InitializeAsync() => _api.EnsureMarrakechProgramme();
 
     public Task DisposeAsync() => Task.CompletedTask;
 

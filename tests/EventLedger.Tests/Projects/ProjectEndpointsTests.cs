@@ -17,15 +17,7 @@ public sealed class ProjectEndpointsTests : IClassFixture<LedgerApp>, IAsyncLife
         _api = new LedgerApi(app.Host);
     }
 
-    public async Task InitializeAsync()
-    {
-        var communes = await _api.GetJson("/api/communes");
-        if (communes.AsArray().Count == 0)
-        {
-            await _api.RegisterCommune();
-            await _api.AdoptProgramme();
-        }
-    }
+    public Task InitializeAsync() => _api.EnsureMarrakechProgramme();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -114,23 +106,16 @@ public sealed class ProjectEndpointsTests : IClassFixture<LedgerApp>, IAsyncLife
     public async Task Two_concurrent_writers_on_one_project_one_wins_the_other_gets_409_and_no_event_is_lost_or_duplicated()
     {
         await _api.ProgrammeProject("B2-1");
-        var headers = new Dictionary<string, string> { ["If-Match"] = "\"1\"" };
-        var launch = Task.Run(() => _app.Host.Scenario(s =>
+        Task<Alba.IScenarioResult> Writer(string path, string body, string actor) => Task.Run(() => _app.Host.Scenario(s =>
         {
-            s.Post.Text("{\"effectiveDate\":\"2024-03-01\"}").ToUrl($"{Base}/B2-1/launch");
+            s.Post.Text(body).ToUrl($"{Base}/B2-1/{path}");
             s.WithRequestHeader("Content-Type", "application/json");
-            s.WithRequestHeader("X-Actor", "writer-a");
+            s.WithRequestHeader("X-Actor", actor);
             s.WithRequestHeader("If-Match", "\"1\"");
             s.IgnoreStatusCode();
         }));
-        var prepare = Task.Run(() => _app.Host.Scenario(s =>
-        {
-            s.Post.Text("{\"effectiveDate\":\"2024-02-01\",\"estimatedCost\":10}").ToUrl($"{Base}/B2-1/preparation");
-            s.WithRequestHeader("Content-Type", "application/json");
-            s.WithRequestHeader("X-Actor", "writer-b");
-            s.WithRequestHeader("If-Match", "\"1\"");
-            s.IgnoreStatusCode();
-        }));
+        var launch = Writer("launch", "{\"effectiveDate\":\"2024-03-01\"}", "writer-a");
+        var prepare = Writer("preparation", "{\"effectiveDate\":\"2024-02-01\",\"estimatedCost\":10}", "writer-b");
         var results = await Task.WhenAll(launch, prepare);
         var statuses = results.Select(r => r.Context.Response.StatusCode).Order().ToArray();
         Assert.Equal([200, 409], statuses);

@@ -37,6 +37,14 @@ public sealed class LedgerApi(IAlbaHost host)
 
     public static JsonNode Json(IScenarioResult result) => JsonNode.Parse(result.ReadAsText())!;
 
+    /// <summary>Marrakech and its programme, registered once per test class's schema.</summary>
+    public async Task EnsureMarrakechProgramme()
+    {
+        if ((await GetJson("/api/communes")).AsArray().Count > 0) return;
+        await RegisterCommune();
+        await AdoptProgramme();
+    }
+
     public async Task RegisterCommune(string code = "marrakech") =>
         await Post("/api/communes", new { code, nameAr = "جماعة " + code, nameFr = "Commune de " + code }, 201);
 

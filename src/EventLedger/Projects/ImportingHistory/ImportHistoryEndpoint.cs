@@ -21,7 +21,7 @@ public static class ImportHistoryEndpoint
         {
             await session.SaveChangesAsync(http.RequestAborted);
         }
-        catch (Exception e) when (e.ToString().Contains("Collision", StringComparison.OrdinalIgnoreCase) || e is JasperFx.ConcurrencyException)
+        catch (Exception e) when (Writes.IsLostRace(e))
         {
             return Problems.Duplicate("Another write created one of these projects while the import was being checked; nothing was imported.");
         }
