@@ -21,10 +21,14 @@ public sealed record ProgrammeAdopted(
     IReadOnlyList<Label> Natures,
     IReadOnlyList<Label> Districts);
 
-/// <summary>The programme was revised: projects added to it or dropped from it, for a stated reason.</summary>
+/// <summary>
+/// The programme was revised, for a stated reason: projects added to it, dropped from it, or given another programmed
+/// cost. The projects' own streams carry the matching facts, appended in the same transaction.
+/// </summary>
 public sealed record ProgrammeRevised(
     int Revision,
     LocalDate EffectiveDate,
     string Reason,
     IReadOnlyList<ProjectCode> Added,
-    IReadOnlyList<ProjectCode> Dropped);
+    IReadOnlyList<ProjectCode> Dropped,
+    IReadOnlyList<ProjectCode> Revalued);

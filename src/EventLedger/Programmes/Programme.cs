@@ -17,6 +17,7 @@ public sealed record Programme
     public required IReadOnlyList<Label> Natures { get; init; }
     public required IReadOnlyList<Label> Districts { get; init; }
     public int Revisions { get; init; }
+    public IReadOnlyList<ProgrammeRevised> RevisionHistory { get; init; } = [];
     public long Version { get; set; }
 
     public static Programme Create(ProgrammeAdopted e) => new()
@@ -32,7 +33,7 @@ public sealed record Programme
         Districts = e.Districts,
     };
 
-    public Programme Apply(ProgrammeRevised e) => this with { Revisions = e.Revision };
+    public Programme Apply(ProgrammeRevised e) => this with { Revisions = e.Revision, RevisionHistory = [.. RevisionHistory, e] };
 
     /// <summary>The first day a fact of this programme may be effective: its adoption or its first year, whichever is earlier.</summary>
     public LocalDate Opens => LocalDate.Min(AdoptedOn, FirstYear.FirstDay);

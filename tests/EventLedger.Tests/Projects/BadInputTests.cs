@@ -98,6 +98,20 @@ public sealed class BadInputTests : IClassFixture<LedgerApp>, IAsyncLifetime
         await Refused($"{Base}/B1-4/corrections", new { eventId = Guid.NewGuid(), reason = "typo" }, 422, "/problems/rule-refused", "no fact");
 
     [Fact]
+    public async Task A_correction_cannot_move_a_project_to_another_code_or_programme()
+    {
+        var programmed = (await _api.History("B1-4"))["events"]!.AsArray().First()!;
+        var replacement = programmed["data"]!.DeepClone();
+        replacement["code"] = "B1-40";
+        await Refused($"{Base}/B1-4/corrections", new { eventId = programmed["id"]!.GetValue<string>(), reason = "wrong code", replacement }, 422,
+            "/problems/rule-refused", "cannot move the project to another code or programme");
+        replacement["code"] = "B1-4";
+        replacement["programme"] = "PAC-2029-2034";
+        await Refused($"{Base}/B1-4/corrections", new { eventId = programmed["id"]!.GetValue<string>(), reason = "wrong programme", replacement }, 422,
+            "/problems/rule-refused", "cannot move the project to another code or programme");
+    }
+
+    [Fact]
     public async Task A_malformed_state_query_is_400()
     {
         var problem = await _api.GetJson($"{Base}/B1-4?asOf=yesterday", 400);

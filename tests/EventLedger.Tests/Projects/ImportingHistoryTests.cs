@@ -104,11 +104,23 @@ public sealed class ImportingHistoryTests : IClassFixture<LedgerApp>, IAsyncLife
         await _api.Post($"{Base}/projects/B6-1/completion", new { effectiveDate = "2024-12-20", finalCost = 1_150_000m }, 200);
         await _api.ProgrammeProject("B6-2", year: 2024);
         await _api.Post($"{Base}/projects/B6-2/cancellation", new { effectiveDate = "2024-06-01", reason = "merged into B6-1" }, 200);
+        await _api.ProgrammeProject("B6-3", year: 2025);
+        await _api.Post($"{Base}/programmes/PAC-2023-2028/revisions", new
+        {
+            effectiveDate = "2024-12-20",
+            reason = "council deliberation 2024-12",
+            added = new[]
+            {
+                new { code = "B6-4", titleAr = "مشروع B6-4", titleFr = "Projet B6-4", orientation = "B", nature = "governance", district = "gueliz", year = 2026, owner = "CM", programmedCost = 2_000_000m },
+            },
+            dropped = new[] { "B6-3" },
+            revalued = new[] { new { code = "B6-1", programmedCost = 1_250_000m } },
+        }, 200);
 
         await using var connection = new NpgsqlConnection(LedgerApp.ConnectionString);
         await connection.OpenAsync();
         await using var query = new NpgsqlCommand(
-            $"select type, data::text, id from {_app.Schema}.mt_events where stream_id in ('PAC-2023-2028:B6-1', 'PAC-2023-2028:B6-2') order by seq_id", connection);
+            $"select type, data::text, id from {_app.Schema}.mt_events where (stream_id like 'PAC-2023-2028:B6-%' or type = 'programme_revised') order by seq_id", connection);
         var rows = new List<(string Type, string Data, Guid Id)>();
         await using (var reader = await query.ExecuteReaderAsync())
             while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetString(1), reader.GetGuid(2)));
@@ -121,7 +133,7 @@ public sealed class ImportingHistoryTests : IClassFixture<LedgerApp>, IAsyncLife
             if (data["retractedEventId"] is JValue id) data["retractedEventId"] = names[id.ToString()];
             return new JObject { ["type"] = r.Type, ["data"] = data };
         }));
-        Assert.Equal(11, stored.Count);
+        Assert.Equal(16, stored.Count);
         Snapshot.Match(stored);
     }
 }

@@ -35,6 +35,14 @@ public sealed class LedgerApi(IAlbaHost host)
 
     public async Task<JsonNode> GetJson(string url, int status = 200) => Json(await Get(url, status));
 
+    /// <summary>Whether a GET of the resource answers 200.</summary>
+    public async Task<bool> Exists(string url) =>
+        (await host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.IgnoreStatusCode();
+        })).Context.Response.StatusCode == 200;
+
     public static JsonNode Json(IScenarioResult result) => JsonNode.Parse(result.ReadAsText())!;
 
     /// <summary>Marrakech and its programme, registered once per test class's schema.</summary>

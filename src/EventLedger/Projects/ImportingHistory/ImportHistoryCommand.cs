@@ -31,6 +31,15 @@ public sealed class ImportHistoryCommand : JasperFxAsyncCommand<ImportHistoryInp
         var clock = host.Services.GetRequiredService<IClock>();
         var command = JsonSerializer.Deserialize<ImportHistory>(await File.ReadAllTextAsync(input.File), JsonDefaults.Options)
             ?? throw new InvalidOperationException($"{input.File} holds no import.");
+        await using (var registry = store.QuerySession(Communes.CommunesConfiguration.RegistryTenant))
+        {
+            if (await registry.LoadAsync<Communes.Commune>(input.CommuneFlag) is null)
+            {
+                Console.Error.WriteLine($"Nothing imported: no commune '{input.CommuneFlag}' is registered; register it first (POST /api/communes).");
+                await host.StopAsync();
+                return false;
+            }
+        }
         await using var session = store.LightweightSession(input.CommuneFlag);
         var now = clock.GetCurrentInstant();
         try
