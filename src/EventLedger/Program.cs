@@ -17,6 +17,8 @@ var schema = builder.Configuration["EventLedger:Schema"] ?? "ledger";
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddMarten(opts => LedgerStore.Configure(opts, connectionString, schema))
     .UseLightweightSessions()
+    // the review projections are kept by the async daemon, one node at a time
+    .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.Solo)
     .IntegrateWithWolverine();
 
 builder.Host.UseWolverine(opts =>

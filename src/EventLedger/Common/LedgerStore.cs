@@ -36,5 +36,7 @@ public static class LedgerStore
         CommunesConfiguration.Configure(opts);
         ProgrammesConfiguration.Configure(opts);
         ProjectsConfiguration.Configure(opts);
+        Financing.FinancingConfiguration.Configure(opts);
+        Reviews.ReviewsConfiguration.Configure(opts);
     }
 }

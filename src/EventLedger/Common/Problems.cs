@@ -23,6 +23,9 @@ public static class Problems
     public static IResult IdempotencyKeyReused(string detail) =>
         Result(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "This Idempotency-Key was used for another request", detail);
 
+    public static IResult CatchingUp(string detail) =>
+        Result(StatusCodes.Status503ServiceUnavailable, "catching-up", "The read models are catching up", detail);
+
     public static ProblemDetails Details(int status, string slug, string title, string detail) => new()
     {
         Status = status,
@@ -45,4 +48,7 @@ public static class Problems
 public sealed class RequestRefused(IResult problem) : Exception("The request was refused.")
 {
     public IResult Problem { get; } = problem;
+
+    /// <summary>The problem's detail, for a command line that prints it.</summary>
+    public string Detail => (Problem as Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult)?.ProblemDetails.Detail ?? Message;
 }

@@ -37,14 +37,16 @@ public static class ProjectFactTypes
 /// <summary>One fact of a project's stream with the times the ledger keeps on it.</summary>
 /// <param name="RecordedAt">When the ledger learned the fact (for imported history: when it was originally recorded).</param>
 /// <param name="Version">Position in the project's stream; within one stream it orders facts as the commune's sequence does.</param>
+/// <param name="Sequence">Position in the commune's ledger (0 while a fact is only decided, not yet appended).</param>
 public sealed record TimelineEntry(
     Guid EventId,
     long Version,
     Instant RecordedAt,
-    [property: JsonConverter(typeof(ProjectFactJsonConverter))] IProjectFact Fact)
+    [property: JsonConverter(typeof(ProjectFactJsonConverter))] IProjectFact Fact,
+    long Sequence = 0)
 {
     public string Type => ProjectFactTypes.NameOf(Fact);
 
     public static TimelineEntry From(IEvent e) =>
-        new(e.Id, e.Version, RecordedTimes.RecordedAt(e), (IProjectFact)e.Data);
+        new(e.Id, e.Version, RecordedTimes.RecordedAt(e), (IProjectFact)e.Data, e.Sequence);
 }

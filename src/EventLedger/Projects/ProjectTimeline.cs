@@ -15,9 +15,9 @@ public static class ProjectTimeline
     /// The facts known at <paramref name="knownAt"/> (all when null): recorded at or before it and not retracted by a
     /// retraction recorded at or before it. Retractions themselves are left out.
     /// </summary>
-    public static IReadOnlyList<TimelineEntry> Known(IEnumerable<TimelineEntry> entries, Instant? knownAt = null)
+    public static IReadOnlyList<TimelineEntry> Known(IEnumerable<TimelineEntry> entries, Instant? knownAt = null, long? throughSequence = null)
     {
-        var recorded = knownAt is { } t ? entries.Where(e => e.RecordedAt <= t).ToList() : entries.ToList();
+        var recorded = entries.Where(e => (knownAt is not { } t || e.RecordedAt <= t) && (throughSequence is not { } s || e.Sequence <= s)).ToList();
         var retracted = recorded.Select(e => e.Fact).OfType<FactRetracted>().Select(r => r.RetractedEventId).ToHashSet();
         return recorded.Where(e => e.Fact is not FactRetracted && !retracted.Contains(e.EventId)).ToList();
     }
@@ -29,12 +29,13 @@ public static class ProjectTimeline
     /// <summary>
     /// The state on effective date <paramref name="asOf"/> as known at <paramref name="knownAt"/> (null: no limit).
     /// For each attribute the fact with the latest effective date wins, ties going to the later one in the stream.
-    /// Null when the project was not programmed by then.
+    /// Null when the project was not programmed by then. A publication's cut adds <paramref name="throughSequence"/>: only
+    /// facts at or before that position in the commune's ledger are known.
     /// </summary>
-    public static ProjectState? StateAt(IEnumerable<TimelineEntry> entries, LocalDate? asOf = null, Instant? knownAt = null)
+    public static ProjectState? StateAt(IEnumerable<TimelineEntry> entries, LocalDate? asOf = null, Instant? knownAt = null, long? throughSequence = null)
     {
         ProjectState? state = null;
-        foreach (var entry in InEffectOrder(Known(entries, knownAt)))
+        foreach (var entry in InEffectOrder(Known(entries, knownAt, throughSequence)))
         {
             if (asOf is { } d && entry.Fact.EffectiveDate > d) break;
             state = Apply(state, entry.Fact);

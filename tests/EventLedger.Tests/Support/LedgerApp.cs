@@ -1,6 +1,8 @@
 using System.Threading;
 using Alba;
 using JasperFx.CommandLine;
+using Marten;
+using Marten.Events;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -42,6 +44,9 @@ public sealed class LedgerApp : IAsyncLifetime
             });
         });
     }
+
+    /// <summary>Waits until the async daemon has brought every projection up to the ledger's last event.</summary>
+    public Task CatchUp() => Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
     public async Task DisposeAsync()
     {

@@ -38,8 +38,8 @@ public static class ReadProjectEndpoints
         IQuerySession session, IClock clock, HttpContext http)
     {
         var ct = http.RequestAborted;
-        var date = ParseDate(asOf, "asOf");
-        var time = ParseInstant(knownAt, "knownAt");
+        var date = QueryValues.Date(asOf, "asOf");
+        var time = QueryValues.Instant(knownAt, "knownAt");
         var (key, project) = await Find(session, code, programme, date ?? ProjectWrites.Today(clock), ct);
         http.Response.Headers.ETag = $"\"{project.Version}\"";
         if (date is null && time is null) return Results.Json(new ProjectView(key, project.Version, null, null, project.State), JsonDefaults.Options);
@@ -108,20 +108,6 @@ public static class ReadProjectEndpoints
     private static HistoryEntry ToHistory(IEvent e) => new(
         e.Id, e.EventTypeName, e.Data, ((IProjectFact)e.Data).EffectiveDate, RecordedTimes.RecordedAt(e), RecordedTimes.ImportedAt(e),
         e.Sequence, e.Version, e.UserName, e.CorrelationId, e.CausationId, e.Headers);
-
-    private static LocalDate? ParseDate(string? text, string name)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var result = LocalDatePattern.Iso.Parse(text.Trim());
-        return result.Success ? result.Value : throw Require.Malformed($"{name} must be a date as YYYY-MM-DD; '{text}' is not.");
-    }
-
-    private static Instant? ParseInstant(string? text, string name)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var result = InstantPattern.ExtendedIso.Parse(text.Trim());
-        return result.Success ? result.Value : throw Require.Malformed($"{name} must be an instant in UTC as 2025-01-15T00:00:00Z; '{text}' is not.");
-    }
 
     private static string Describe(LocalDate? date, Instant? time) =>
         (date is { } d ? LocalDatePattern.Iso.Format(d) : "any date") + (time is { } t ? $" as known at {InstantPattern.ExtendedIso.Format(t)}" : "");

@@ -1,0 +1,51 @@
+using EventLedger.Common;
+using NodaTime;
+
+namespace EventLedger.Reviews.Publishing;
+
+/// <summary>
+/// A review was published: frozen with its year, D, its knowledge cut (the commune's last sequence and the recorded
+/// time at publication) and the SHA-256 of its canonical content, which is kept whole.
+/// </summary>
+public sealed record ReviewPublished(
+    int Year,
+    LocalDate EffectiveDate,
+    string? Title,
+    LocalDate AsOf,
+    Instant KnownAt,
+    long ThroughSequence,
+    string Sha256,
+    ReviewContent Content);
+
+/// <summary>One figure as a publication printed it (the format of <c>published-figures.json</c>).</summary>
+public sealed record PrintedFigure(
+    string? Review,
+    string Section,
+    string Source,
+    string Metric,
+    int? Orientation,
+    string? Nature,
+    decimal Value,
+    string Unit,
+    string? Raw = null,
+    string? Note = null,
+    int? Decimals = null)
+{
+    public string Key => FigureKey.Of(Metric, Orientation, Nature);
+}
+
+/// <summary>The figures a publication of the review printed, recorded so that they can be reconciled with the ledger.</summary>
+public sealed record PublishedFiguresRecorded(int Year, LocalDate EffectiveDate, string Source, string? About, IReadOnlyList<PrintedFigure> Figures);
+
+/// <summary>A review's stream: its publication and the printed figures recorded for it.</summary>
+public sealed record ReviewRecord
+{
+    /// <summary>The stream key, <c>PROGRAMME/reviews/YEAR</c>.</summary>
+    public required string Id { get; init; }
+    public ReviewPublished? Publication { get; init; }
+    public Guid? PublicationEventId { get; init; }
+    public PublishedFiguresRecorded? Printed { get; init; }
+    public long Version { get; set; }
+
+    public static string StreamKey(string programme, int year) => $"{programme}/reviews/{year}";
+}
