@@ -28,16 +28,50 @@ public static class ReviewCalculator
 
     private static readonly BilingualText Total = new("المجموع", "Total");
 
+    /// <summary>The projects in the programme on 31 December of the input's year, as known at the input's cut.</summary>
+    public static List<ProjectState> States(ReviewInput input) => input.Projects
+        .Select(entries => ProjectTimeline.StateAt(entries, new LocalDate(input.Year, 12, 31), input.KnownAt, input.ThroughSequence))
+        .OfType<ProjectState>()
+        .Where(s => s.IsInProgramme)
+        .OrderBy(s => s.Code.Value, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>
+    /// The projects a figure counts or sums, with what each contributes: how a reconciliation explains a mismatch.
+    /// Empty for figures that are not made of projects (financing, percentages).
+    /// </summary>
+    public static IReadOnlyList<(ProjectState Project, decimal Contribution)> Contributors(IEnumerable<ProjectState> states, string metric, Programme programme,
+        int? orientation, string? nature)
+    {
+        var code = orientation is { } o ? programme.Orientations.FirstOrDefault(x => x.Number == o)?.Code : null;
+        var chosen = states.Where(s => (code is null || s.Orientation == code) && (nature is null || s.Nature == nature));
+        var first = programme.Phases.OrderBy(p => p.FirstYear).FirstOrDefault();
+        Func<ProjectState, bool>? holds = metric.Split('.')[0] switch
+        {
+            "programme" => s => s.Parent is null,
+            "completed" => s => s.Parent is null && s.Status == ProjectStatus.Completed,
+            "inProgress" => s => s.Parent is null && s.Status == ProjectStatus.Launched,
+            "started" => s => s.Parent is null && s.IsStarted,
+            "subprojects" => s => s.Parent is not null && s.IsStarted,
+            "startedWithSubprojects" => s => s.IsStarted,
+            "inPreparation" when metric.StartsWith("inPreparation.phase1.", StringComparison.Ordinal) =>
+                s => s.Parent is null && s.Status == ProjectStatus.InPreparation && first is not null && s.Year >= first.FirstYear && s.Year <= first.LastYear,
+            "inPreparation" => s => s.Parent is null && s.Status == ProjectStatus.InPreparation,
+            _ => null,
+        };
+        if (holds is null || metric.EndsWith(".percent", StringComparison.Ordinal) || metric.Contains("percentOf", StringComparison.Ordinal)) return [];
+        Func<ProjectState, decimal> value = metric.EndsWith(".count", StringComparison.Ordinal) ? _ => 1m
+            : metric == "programme.cost" ? s => s.ProgrammedCost.Dirhams
+            : metric.EndsWith("estimatedCost", StringComparison.Ordinal) ? s => (s.EstimatedCost ?? Money.Zero).Dirhams
+            : s => (s.RealCost ?? Money.Zero).Dirhams;
+        return chosen.Where(holds).Select(s => (s, value(s))).OrderByDescending(x => x.Item2).ThenBy(x => x.s.Code.Value, StringComparer.Ordinal).ToList();
+    }
+
     public static ReviewContent Compute(ReviewInput input)
     {
         var programme = input.Programme;
         var asOf = new LocalDate(input.Year, 12, 31);
-        var states = input.Projects
-            .Select(entries => ProjectTimeline.StateAt(entries, asOf, input.KnownAt, input.ThroughSequence))
-            .OfType<ProjectState>()
-            .Where(s => s.IsInProgramme)
-            .OrderBy(s => s.Code.Value, StringComparer.Ordinal)
-            .ToList();
+        var states = States(input);
         var projects = states.Where(s => s.Parent is null).ToList();
         var subProjects = states.Where(s => s.Parent is not null).ToList();
         var financing = input.Financing.StateAt(asOf, input.KnownAt, input.ThroughSequence);

@@ -39,6 +39,15 @@ public static class ReviewSources
         long? throughSequence, CancellationToken ct)
     {
         var ledgerSequence = await LedgerSequence(session, ct);
+        var input = await RawInput(session, commune, programmeCode, year, knownAt, throughSequence, ct);
+        var content = ReviewCalculator.Compute(input);
+        return new Review(content, content.Sha256(), new ReviewSource(RawEvents, null, ledgerSequence));
+    }
+
+    /// <summary>What a review is computed from, read from the raw events through <paramref name="throughSequence"/>.</summary>
+    public static async Task<ReviewInput> RawInput(IQuerySession session, string commune, string programmeCode, int year, Instant knownAt,
+        long? throughSequence, CancellationToken ct)
+    {
         var query = session.Events.QueryAllRawEvents();
         var events = throughSequence is { } s
             ? await query.Where(e => e.Sequence <= s).OrderBy(e => e.Sequence).ToListAsync(ct)
@@ -70,8 +79,7 @@ public static class ReviewSources
         if (programme is null)
             throw new RequestRefused(Problems.NotFound($"The commune {commune} had no programme {programmeCode} at that cut."));
 
-        var content = ReviewCalculator.Compute(new ReviewInput(commune, programme, year, knownAt, throughSequence, projects.Values.ToList(), financing));
-        return new Review(content, content.Sha256(), new ReviewSource(RawEvents, null, ledgerSequence));
+        return new ReviewInput(commune, programme, year, knownAt, throughSequence, projects.Values.ToList(), financing);
     }
 
     /// <summary>The commune's highest sequence (0 for an empty ledger).</summary>

@@ -16,6 +16,9 @@ public sealed record ImportedProject(string? Code, IReadOnlyList<ImportedFact>? 
 /// <summary>A bulk import of projects' past facts into one programme: all of it is appended, or nothing.</summary>
 public sealed record ImportHistory(string? Programme, IReadOnlyList<ImportedProject>? Projects);
 
+/// <summary>One stream an import appends to: new when <see cref="Version"/> is 0, else continued from that version.</summary>
+public sealed record ImportedStream(string Stream, long Version, IReadOnlyList<(NewFact Fact, Instant RecordedAt)> Facts);
+
 public sealed record ImportResult(string Programme, int Projects, int Events, Instant ImportedAt, long? FirstSequence, long? LastSequence);
 
 public static class HistoryImport
@@ -24,15 +27,17 @@ public static class HistoryImport
 
     /// <summary>
     /// The pure decision: each project's facts, checked in the order they were originally recorded by the same rules as
-    /// live facts (programme dates, lifecycle), against the effective dates and the original recorded times.
+    /// live facts (programme dates and vocabulary, lifecycle), against the effective dates and the original recorded
+    /// times. A project in <paramref name="existing"/> has its stream continued: its new facts must be recorded after its
+    /// last one, and must keep its stream valid.
     /// </summary>
-    public static IReadOnlyList<(string Stream, IReadOnlyList<(NewFact Fact, Instant RecordedAt)> Facts)> Decide(
-        ImportHistory command, Programme programme, Instant importedAt, Func<Guid> newId)
+    public static IReadOnlyList<ImportedStream> Decide(
+        ImportHistory command, Programme programme, Instant importedAt, Func<Guid> newId, IReadOnlyDictionary<string, Project>? existing = null)
     {
         var projects = command.Projects is { Count: > 0 } p ? p : throw Require.Malformed("projects is required: the projects whose history is imported, at least one.");
         if (projects.Count > MaxProjects) throw Require.Malformed($"an import holds at most {MaxProjects} projects; split this one.");
         var seen = new HashSet<string>();
-        var result = new List<(string, IReadOnlyList<(NewFact, Instant)>)>();
+        var result = new List<ImportedStream>();
 
         for (var i = 0; i < projects.Count; i++)
         {
@@ -42,23 +47,32 @@ public static class HistoryImport
             var facts = item.Facts is { Count: > 0 } f ? f : throw Require.Malformed($"projects[{i}] ({code}) has no facts.");
 
             var stream = Project.StreamKey(programme.Id, code);
-            var timeline = new List<TimelineEntry>();
+            var current = existing?.GetValueOrDefault(stream);
+            var timeline = current?.Timeline.ToList() ?? [];
             var appended = new List<(NewFact, Instant)>();
-            Instant? previous = null;
+            Instant? previous = current?.LastRecordedAt;
             for (var j = 0; j < facts.Count; j++)
             {
                 var where = $"projects[{i}].facts[{j}] ({code})";
                 var (fact, recordedAt) = Read(facts[j], where);
                 if (recordedAt > importedAt) throw Refuse($"{where}: recordedAt {recordedAt} is after the import; the original recorded time cannot be in the future.");
-                if (previous is { } p0 && recordedAt < p0) throw Refuse($"{where}: facts must be listed in the order they were recorded, and {recordedAt} is before {p0}.");
+                if (previous is { } p0 && recordedAt < p0)
+                    throw Refuse(j == 0 && current is not null
+                        ? $"{where}: {code} already has facts recorded up to {p0}; an import continues a stream with facts recorded after its last one, and {recordedAt} is before it."
+                        : $"{where}: facts must be listed in the order they were recorded, and {recordedAt} is before {p0}.");
                 if (fact.EffectiveDate > recordedAt.InUtc().Date) throw Refuse($"{where}: it is effective {LocalDatePattern.Iso.Format(fact.EffectiveDate)}, after it was recorded on {recordedAt}.");
-                if (j == 0 && fact is not ProjectProgrammed) throw Refuse($"{where}: a project's history starts with its programming (project_programmed).");
-                if (fact is ProjectProgrammed programmed && (programmed.Programme != programme.Id || programmed.Code != code))
-                    throw Refuse($"{where}: it programmes {programmed.Programme}:{programmed.Code}, not {stream}.");
+                if (j == 0 && current is null && fact is not ProjectProgrammed) throw Refuse($"{where}: a project's history starts with its programming (project_programmed).");
+                if (fact is ProjectProgrammed programmed)
+                {
+                    if (programmed.Programme != programme.Id || programmed.Code != code)
+                        throw Refuse($"{where}: it programmes {programmed.Programme}:{programmed.Code}, not {stream}.");
+                    if (ProgrammingProject.ProgrammeProjectEndpoint.VocabularyRefusal(programme, programmed) is { } vocabulary)
+                        throw Refuse($"{where}: {vocabulary}.");
+                }
                 if (fact is not FactRetracted && ProjectCommandContext.DateRefusal(programme, recordedAt.InUtc().Date, fact.EffectiveDate) is { } dateRefusal)
                     throw Refuse($"{where}: {dateRefusal}.");
 
-                var entry = new TimelineEntry(newId(), timeline.Count + 1, recordedAt, fact);
+                var entry = new TimelineEntry(newId(), (current?.Version ?? 0) + appended.Count + 1, recordedAt, fact);
                 if (ProjectTimeline.Check(timeline, [entry]) is { } refusal) throw Refuse($"{where}: {refusal}.");
                 timeline.Add(entry);
                 previous = recordedAt;
@@ -67,7 +81,7 @@ public static class HistoryImport
                     [RecordedTimes.ImportedAtHeader] = InstantPattern.ExtendedIso.Format(importedAt),
                 }), recordedAt));
             }
-            result.Add((stream, appended));
+            result.Add(new ImportedStream(stream, current?.Version ?? 0, appended));
         }
         return result;
     }
@@ -76,17 +90,17 @@ public static class HistoryImport
     public static async Task<(ImportResult Result, IReadOnlyList<IEvent> Events)> Append(IDocumentSession session, ImportHistory command,
         Programme programme, RequestMetadata meta, Instant importedAt, CancellationToken ct)
     {
-        var decided = Decide(command, programme, importedAt, Guid.CreateVersion7);
-        var keys = decided.Select(d => d.Stream).ToArray();
-        var existing = await session.Query<Project>().Where(p => keys.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-        if (existing.Count > 0)
-            throw new RequestRefused(Problems.Duplicate($"These projects already have streams, and an import only creates new ones: {string.Join(", ", existing.Take(20))}."));
+        var keys = (command.Projects ?? []).Select(p => ProjectCode.TryParse(p.Code?.Trim(), out var c) ? Project.StreamKey(programme.Id, c) : null)
+            .OfType<string>().Distinct().ToArray();
+        var existing = (await session.LoadManyAsync<Project>(ct, keys)).Where(p => p is not null).ToDictionary(p => p.Id);
+        var decided = Decide(command, programme, importedAt, Guid.CreateVersion7, existing);
 
         var events = new List<IEvent>();
-        foreach (var (stream, facts) in decided)
+        foreach (var (stream, version, facts) in decided)
         {
             var wrapped = facts.Select(f => Writes.Prepare(session, meta, f.Fact.Id, f.Fact.Fact, f.RecordedAt, f.Fact.Headers)).ToArray();
-            session.Events.StartStream<Project>(stream, wrapped);
+            if (version == 0) session.Events.StartStream<Project>(stream, wrapped);
+            else session.Events.Append(stream, version + wrapped.Length, wrapped);
             events.AddRange(wrapped);
         }
         return (new ImportResult(programme.Id, decided.Count, events.Count, importedAt, null, null), events);

@@ -66,6 +66,14 @@ public static class ProgrammeProjectEndpoint
         return new Decision([new NewFact(newId(), fact)], null);
     }
 
+    /// <summary>Why a programming fact does not fit its programme's orientations, natures, districts or years; null when it does.</summary>
+    public static string? VocabularyRefusal(Programme programme, ProjectProgrammed p) =>
+        programme.Orientations.All(o => o.Code != p.Orientation) ? $"the programme {programme.Id} has no orientation '{p.Orientation}' (it has {string.Join(", ", programme.Orientations.Select(o => o.Code))})"
+        : programme.Natures.All(n => n.Code != p.Nature) ? $"the programme {programme.Id} has no nature '{p.Nature}' (it has {string.Join(", ", programme.Natures.Select(n => n.Code))})"
+        : programme.Districts.All(d => d.Code != p.District) ? $"the programme {programme.Id} has no district '{p.District}' (it has {string.Join(", ", programme.Districts.Select(d => d.Code))})"
+        : !programme.CoversYear(p.Year.Value) ? $"the year {p.Year} is outside the programme {programme.Id} ({programme.FirstYear}-{programme.LastYear})"
+        : null;
+
     [WolverinePost("/api/communes/{commune}/projects", Name = "ProgrammeProject")]
     [EndpointSummary("Put a project in the programme, with all its attributes (409 if its code is taken).")]
     public static async Task<IResult> Post(string commune, ProgrammeProject command, string? programme,

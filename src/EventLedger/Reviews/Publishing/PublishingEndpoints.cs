@@ -43,7 +43,7 @@ public static class PublishingEndpoints
     /// Freezes the review of <paramref name="year"/> at the knowledge cut (<paramref name="now"/>, the commune's last
     /// sequence), computed from the review projections once the daemon has reached the cut, and stages its publication.
     /// </summary>
-    public static async Task<IEvent> Stage(IDocumentSession session, string commune, Programme programme, int year, string? title, LocalDate? effectiveDate,
+    public static async Task<(IEvent Event, long Version)> Stage(IDocumentSession session, string commune, Programme programme, int year, string? title, LocalDate? effectiveDate,
         RequestMetadata meta, Instant now, IReadOnlyDictionary<string, object>? headers, CancellationToken ct)
     {
         var key = ReviewRecord.StreamKey(programme.Id, year);
@@ -66,7 +66,7 @@ public static class PublishingEndpoints
         var e = Writes.Prepare(session, meta, Guid.CreateVersion7(), publication, now, headers);
         if (record is null) session.Events.StartStream(key, e);
         else session.Events.Append(key, record.Version + 1, e);
-        return e;
+        return (e, (record?.Version ?? 0) + 1);
     }
 
     [WolverinePost("/api/communes/{commune}/reviews/{year}/publication", Name = "PublishReview")]
@@ -79,9 +79,9 @@ public static class PublishingEndpoints
         if (await Writes.Replay(session, http, meta.IdempotencyKey, fingerprint, Render, ct) is { } replay) return replay;
         var programme = await ReviewEndpoints.Programme(session, command.Programme, year, ct);
         var now = clock.GetCurrentInstant();
-        var e = await Stage(session, commune, programme, year, Require.OptionalText(command.Title, "title", 300), command.EffectiveDate, meta, now, null, ct);
+        var (e, version) = await Stage(session, commune, programme, year, Require.OptionalText(command.Title, "title", 300), command.EffectiveDate, meta, now, null, ct);
         var key = ReviewRecord.StreamKey(programme.Id, year);
-        var write = new PendingWrite(key, e.Version, [e], StatusCodes.Status201Created, $"/api/communes/{commune}/reviews/{year}/publication?programme={programme.Id}", Render);
+        var write = new PendingWrite(key, version, [e], StatusCodes.Status201Created, $"/api/communes/{commune}/reviews/{year}/publication?programme={programme.Id}", Render);
         return await Writes.Commit(http, session, meta, fingerprint, write, now);
     }
 
