@@ -38,7 +38,8 @@ public sealed record Printed(int Index, PrintedFigure Figure, decimal Base, deci
     {
         var decimals = f.Decimals ?? DefaultDecimals(f);
         var scale = Scale(f.Unit);
-        var half = 0.5m * Pow10(-decimals) * scale;
+        // counts are exact; amounts and percentages were rounded to the precision they are printed at
+        var half = IsMoney(f.Unit) || f.Unit == "percent" ? 0.5m * Pow10(-decimals) * scale : 0m;
         return new Printed(index, f, f.Value * scale, half, decimals);
     }
 
