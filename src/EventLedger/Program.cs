@@ -44,6 +44,8 @@ app.MapWolverineEndpoints(o =>
 {
     o.TenantId.IsRouteArgumentNamed("commune");
     o.MapConcurrencyFailuresToConflict();
+    // '?page=abc' is a 400 with ProblemDetails, not a silent default
+    o.RejectUnparseableQueryValues = true;
 });
 
 return await app.RunJasperFxCommands(args);
