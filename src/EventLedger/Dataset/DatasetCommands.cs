@@ -61,7 +61,7 @@ public sealed class LoadDatasetCommand : JasperFxAsyncCommand<LoadDatasetInput>
 public sealed class ExportDatasetInput
 {
     [Description("Where to write the dataset script (JSON)")]
-    public string Out { get; set; } = "marrakech-dataset.json";
+    public string OutFlag { get; set; } = "marrakech-dataset.json";
 }
 
 [Description("Writes the built-in Marrakech reconstruction as a dataset script (JSON) that load-dataset --file reads back", Name = "export-dataset")]
@@ -70,8 +70,8 @@ public sealed class ExportDatasetCommand : JasperFxAsyncCommand<ExportDatasetInp
     public override async Task<bool> Execute(ExportDatasetInput input)
     {
         var script = MarrakechDataset.Build();
-        await File.WriteAllTextAsync(input.Out, JsonSerializer.Serialize(script, new JsonSerializerOptions(JsonDefaults.Options) { WriteIndented = true }));
-        Console.WriteLine($"Wrote {script.Steps.Count} steps of {script.Name} to {input.Out}.");
+        await File.WriteAllTextAsync(input.OutFlag, JsonSerializer.Serialize(script, new JsonSerializerOptions(JsonDefaults.Options) { WriteIndented = true }));
+        Console.WriteLine($"Wrote {script.Steps.Count} steps of {script.Name} to {input.OutFlag}.");
         return true;
     }
 }
