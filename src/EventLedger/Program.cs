@@ -21,6 +21,9 @@ builder.Services.AddMarten(opts => LedgerStore.Configure(opts, connectionString,
     .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.Solo)
     .IntegrateWithWolverine();
 
+// after Marten's own hosted services: the event table exists, then it is made append-only
+builder.Services.AddHostedService<EventLedger.Ledger.EventTableGuard>();
+
 builder.Host.UseWolverine(opts =>
 {
     opts.ApplicationAssembly = typeof(Program).Assembly;

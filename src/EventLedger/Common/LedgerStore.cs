@@ -38,5 +38,6 @@ public static class LedgerStore
         ProjectsConfiguration.Configure(opts);
         Financing.FinancingConfiguration.Configure(opts);
         Reviews.ReviewsConfiguration.Configure(opts);
+        Ledger.LedgerConfiguration.Configure(opts);
     }
 }

@@ -32,5 +32,8 @@ public static class RecordedTimes
 
     private static Instant Parse(string text) => NodaTime.Text.InstantPattern.ExtendedIso.Parse(text).GetValueOrThrow();
 
-    public static void Stamp(IEvent e, Instant recordedAt) => e.Timestamp = recordedAt.ToDateTimeOffset();
+    /// <summary>Sets the recorded time, to the microsecond PostgreSQL keeps, so that what the ledger answers is what it stores.</summary>
+    public static void Stamp(IEvent e, Instant recordedAt) => e.Timestamp = Microseconds(recordedAt).ToDateTimeOffset();
+
+    public static Instant Microseconds(Instant t) => Instant.FromUnixTimeTicks(t.ToUnixTimeTicks() / 10 * 10);
 }

@@ -130,6 +130,22 @@ public sealed class MarrakechReviewTests(MarrakechApp marrakech) : IClassFixture
     }
 
     [Fact]
+    public async Task The_dataset_verifies_end_to_end_and_both_publications_digests_verify()
+    {
+        var report = await _api.GetJson("/api/communes/marrakech/ledger/verification");
+        Assert.True(report["verified"]!.GetValue<bool>(), report["firstDifference"]?.ToJsonString());
+        // every event the load appended in the commune (its registration lives in the registry)
+        Assert.Equal(marrakech.Steps.Where(s => s.Kind != "Register").Sum(s => s.Events), report["events"]!.GetValue<int>());
+        Assert.Equal(0, report["chainLag"]!.GetValue<int>());
+        foreach (var year in new[] { 2023, 2024 })
+        {
+            var publication = await _api.GetJson($"{Reviews}/{year}/publication");
+            var check = await _api.GetJson($"/api/communes/marrakech/ledger/verification?digest={publication["chainDigest"]!.GetValue<string>()}&sequence={publication["throughSequence"]!.GetValue<long>()}");
+            Assert.True(check["digest"]!["leadsToIt"]!.GetValue<bool>(), check["digest"]!.ToJsonString());
+        }
+    }
+
+    [Fact]
     public async Task The_dataset_is_the_same_on_every_build_and_keeps_its_recorded_times()
     {
         Assert.Equal(JsonSerializer.Serialize(MarrakechDataset.Build(), EventLedger.Common.JsonDefaults.Options),

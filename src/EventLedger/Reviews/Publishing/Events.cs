@@ -5,7 +5,8 @@ namespace EventLedger.Reviews.Publishing;
 
 /// <summary>
 /// A review was published: frozen with its year, D, its knowledge cut (the commune's last sequence and the recorded
-/// time at publication) and the SHA-256 of its canonical content, which is kept whole.
+/// time at publication), the SHA-256 of its canonical content, which is kept whole, and the digest the commune's hash
+/// chain had reached at the cut (whoever keeps the printed review can verify the ledger against it later).
 /// </summary>
 public sealed record ReviewPublished(
     int Year,
@@ -15,7 +16,8 @@ public sealed record ReviewPublished(
     Instant KnownAt,
     long ThroughSequence,
     string Sha256,
-    ReviewContent Content);
+    ReviewContent Content,
+    string? ChainDigest = null);
 
 /// <summary>One figure as a publication printed it (the format of <c>published-figures.json</c>).</summary>
 public sealed record PrintedFigure(

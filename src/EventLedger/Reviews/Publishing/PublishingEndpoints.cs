@@ -22,6 +22,7 @@ public sealed record PublicationView(
     string Sha256,
     string? PublishedBy,
     Instant RecordedAt,
+    string? ChainDigest,
     ReviewContent Content);
 
 public sealed record FigureDifference(string Figure, decimal? Published, decimal? Reproduced);
@@ -62,7 +63,8 @@ public static class PublishingEndpoints
         if (!await ReviewSources.WaitForProjections(session.DocumentStore, sequence, CatchUpTimeout, ct))
             throw new RequestRefused(Problems.CatchingUp($"The review projections have not yet reached the ledger's sequence {sequence}; publish again in a moment."));
         var review = await ReviewSources.FromProjections(session, commune, programme, year, now, sequence, ct);
-        var publication = new ReviewPublished(year, effective, title, asOf, now, sequence, review.Sha256, review.Content);
+        var chain = await Ledger.Verification.DigestThrough(session, sequence, ct);
+        var publication = new ReviewPublished(year, effective, title, asOf, now, sequence, review.Sha256, review.Content, chain);
         var e = Writes.Prepare(session, meta, Guid.CreateVersion7(), publication, now, headers);
         if (record is null) session.Events.StartStream(key, e);
         else session.Events.Append(key, record.Version + 1, e);
@@ -128,6 +130,6 @@ public static class PublishingEndpoints
             ?? throw new RequestRefused(Problems.NotFound($"{stream} has not been published."));
         var p = (ReviewPublished)e.Data;
         return new PublicationView(stream, p.Year, p.EffectiveDate, p.Title, p.AsOf, p.KnownAt, p.ThroughSequence, p.Sha256, e.UserName,
-            RecordedTimes.RecordedAt(e), p.Content);
+            RecordedTimes.RecordedAt(e), p.ChainDigest, p.Content);
     }
 }
