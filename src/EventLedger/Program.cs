@@ -1,5 +1,6 @@
 using EventLedger.Common;
 using EventLedger.Communes;
+using EventLedger.Integration;
 using JasperFx;
 using Marten;
 using NodaTime;
@@ -19,7 +20,9 @@ builder.Services.AddMarten(opts => LedgerStore.Configure(opts, connectionString,
     .UseLightweightSessions()
     // the review projections are kept by the async daemon, one node at a time
     .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.Solo)
-    .IntegrateWithWolverine();
+    // Wolverine's queues live in the ledger's own schema, so that two deployments (or test runs) never share them
+    .IntegrateWithWolverine(w => w.TransportSchemaName = schema)
+    .PublishIntegrationEvents();
 
 // after Marten's own hosted services: the event table exists, then it is made append-only
 builder.Services.AddHostedService<EventLedger.Ledger.EventTableGuard>();
@@ -28,6 +31,7 @@ builder.Host.UseWolverine(opts =>
 {
     opts.ApplicationAssembly = typeof(Program).Assembly;
     opts.UseSystemTextJsonForSerialization(o => JsonDefaults.Configure(o));
+    IntegrationConfiguration.Configure(opts, builder.Configuration.GetConnectionString("RabbitMq"));
 });
 builder.Services.AddWolverineHttp();
 builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));

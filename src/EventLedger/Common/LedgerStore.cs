@@ -39,5 +39,6 @@ public static class LedgerStore
         Financing.FinancingConfiguration.Configure(opts);
         Reviews.ReviewsConfiguration.Configure(opts);
         Ledger.LedgerConfiguration.Configure(opts);
+        Finance.FinanceConfiguration.Configure(opts);
     }
 }

@@ -54,6 +54,23 @@ public sealed record ProjectProgrammedCostRevised(LocalDate EffectiveDate, Money
 /// <summary>A revision of the programme dropped the project from it.</summary>
 public sealed record ProjectDroppedFromProgramme(LocalDate EffectiveDate, int Revision, string Reason) : IProjectFact;
 
+/// <summary>What a finance system reported of a project's money: a commitment, a payment order, a payment.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(MoneyFactKindJsonConverter))]
+public enum MoneyFactKind
+{
+    Commitment,
+    PaymentOrdered,
+    PaymentMade,
+}
+
+public sealed class MoneyFactKindJsonConverter() : System.Text.Json.Serialization.JsonStringEnumConverter<MoneyFactKind>(System.Text.Json.JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false);
+
+/// <summary>
+/// A money fact from a finance or treasury system, with its document number (which makes it idempotent) and the system
+/// that sent it. Amounts add up: the project's committed, ordered and paid totals.
+/// </summary>
+public sealed record ProjectMoneyRecorded(LocalDate EffectiveDate, MoneyFactKind Kind, Money Amount, string Currency, string Document, string Source) : IProjectFact;
+
 /// <summary>
 /// An earlier fact of this stream is withdrawn, with the reason. When <see cref="Superseded"/> is true the replacement
 /// fact follows in the same append and carries the header <c>supersedes</c>. Readers at a knowledge time before this

@@ -24,6 +24,7 @@ public static class ProjectFactTypes
         ["project_programmed_cost_revised"] = typeof(ProjectProgrammedCostRevised),
         ["project_dropped_from_programme"] = typeof(ProjectDroppedFromProgramme),
         ["fact_retracted"] = typeof(FactRetracted),
+        ["project_money_recorded"] = typeof(ProjectMoneyRecorded),
     };
 
     private static readonly Dictionary<Type, string> NameByType = ByName.ToDictionary(p => p.Value, p => p.Key);

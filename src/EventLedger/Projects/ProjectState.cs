@@ -59,6 +59,10 @@ public sealed record ProjectState
     public required Money ProgrammedCost { get; init; }
     public Money? EstimatedCost { get; init; }
     public Money? RealCost { get; init; }
+    /// <summary>What finance systems reported: commitments, payment orders and payments, summed.</summary>
+    public Money Committed { get; init; }
+    public Money PaymentsOrdered { get; init; }
+    public Money Paid { get; init; }
     public required LocalDate ProgrammedOn { get; init; }
     public LocalDate? PreparationStartedOn { get; init; }
     public LocalDate? LaunchedOn { get; init; }

@@ -81,6 +81,9 @@ public static class ProjectTimeline
             ProjectCancelled f => state with { Status = ProjectStatus.Cancelled, CancelledOn = f.EffectiveDate },
             ProjectProgrammedCostRevised f => state with { ProgrammedCost = f.ProgrammedCost },
             ProjectDroppedFromProgramme f => state with { Status = ProjectStatus.Dropped, DroppedOn = f.EffectiveDate },
+            ProjectMoneyRecorded { Kind: MoneyFactKind.Commitment } f => state with { Committed = state.Committed + f.Amount },
+            ProjectMoneyRecorded { Kind: MoneyFactKind.PaymentOrdered } f => state with { PaymentsOrdered = state.PaymentsOrdered + f.Amount },
+            ProjectMoneyRecorded { Kind: MoneyFactKind.PaymentMade } f => state with { Paid = state.Paid + f.Amount },
             _ => state,
         };
         return next with
@@ -128,6 +131,8 @@ public static class ProjectTimeline
             ProjectProgrammedCostRevised when state.Status is ProjectStatus.Cancelled or ProjectStatus.Dropped =>
                 $"the programmed cost of a cancelled or dropped project cannot be revised, and {Is()}",
             ProjectProgrammedCostRevised f when f.ProgrammedCost.IsNegative => "a programmed cost cannot be negative",
+            ProjectMoneyRecorded when state.Status == ProjectStatus.Dropped => $"money is not recorded for a project dropped from the programme, and {Is()}",
+            ProjectMoneyRecorded f when f.Amount.IsNegative || f.Amount == Common.Money.Zero => "an amount from a finance system is positive",
             ProjectDroppedFromProgramme when state.Status is not (ProjectStatus.Programmed or ProjectStatus.InPreparation) =>
                 $"only a project not yet launched can be dropped from the programme, and {Is()}",
             _ => null,
