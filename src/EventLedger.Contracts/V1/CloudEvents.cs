@@ -13,7 +13,7 @@ public abstract record CloudEvent
     [JsonPropertyName("id")] public required string Id { get; init; }
     [JsonPropertyName("source")] public required string Source { get; init; }
     [JsonPropertyName("type")] public required string Type { get; init; }
-    [JsonPropertyName("subject")] public string? Subject { get; init; }
+    [JsonPropertyName("subject"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Subject { get; init; }
     [JsonPropertyName("time")] public DateTimeOffset? Time { get; init; }
     [JsonPropertyName("datacontenttype")] public string DataContentType { get; init; } = "application/json";
     [JsonPropertyName("data")] public JsonElement Data { get; init; }

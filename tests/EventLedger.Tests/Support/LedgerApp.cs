@@ -16,7 +16,7 @@ namespace EventLedger.Tests.Support;
 /// The real service over HTTP (Alba) on the real PostgreSQL that ops/test starts, in a schema of its own per test
 /// class, with a fake clock the tests move.
 /// </summary>
-public sealed class LedgerApp : IAsyncLifetime
+public class LedgerApp : IAsyncLifetime
 {
     public static readonly Instant Start = Instant.FromUtc(2025, 6, 30, 9, 0);
     private static int _counter;
@@ -24,6 +24,15 @@ public sealed class LedgerApp : IAsyncLifetime
     public FakeClock Clock { get; } = new(Start);
     public string Schema { get; } = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}";
     public IAlbaHost Host { get; private set; } = null!;
+
+    /// <summary>Whether Wolverine's transports run (the PostgreSQL queues, RabbitMQ when configured); off for most tests.</summary>
+    protected virtual bool ExternalTransports => false;
+
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     public static string ConnectionString =>
         Environment.GetEnvironmentVariable("EVENTLEDGER_TEST_DB")
@@ -36,11 +45,13 @@ public sealed class LedgerApp : IAsyncLifetime
         {
             web.UseSetting("ConnectionStrings:Ledger", ConnectionString);
             web.UseSetting("EventLedger:Schema", Schema);
+            foreach (var (key, value) in Settings) web.UseSetting(key, value);
             web.ConfigureServices(services =>
             {
                 services.AddSingleton<IClock>(Clock);
                 services.RunWolverineInSoloMode();
-                services.DisableAllExternalWolverineTransports();
+                if (!ExternalTransports) services.DisableAllExternalWolverineTransports();
+                ConfigureServices(services);
             });
         });
     }
