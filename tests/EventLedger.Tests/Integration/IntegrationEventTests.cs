@@ -126,6 +126,32 @@ public sealed class IntegrationEventTests(QueueApp app) : IClassFixture<QueueApp
     }
 
     [Fact]
+    public async Task Finance_messages_on_the_queue_are_recorded_once_and_poison_goes_to_the_dead_letters()
+    {
+        using var scope = app.Host.Services.CreateScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        var inbox = bus.EndpointFor(new Uri($"postgresql://{EventLedger.Integration.IntegrationConfiguration.InboundQueue}"));
+        EventLedger.Contracts.V1.FinanceCloudEvent Parse(string json) => System.Text.Json.JsonSerializer.Deserialize<EventLedger.Contracts.V1.FinanceCloudEvent>(json)!;
+        await inbox.SendAsync(Parse(FinanceInboxTests.Message("payment-made", "X1-1", 1_000m, "Q-OP-1", commune: "tiznit")));
+        await inbox.SendAsync(Parse(FinanceInboxTests.Message("payment-made", "X1-1", 1_000m, "Q-OP-1", commune: "tiznit")));
+        await inbox.SendAsync(Parse(FinanceInboxTests.Message("payment-made", "NOPE-1", 5m, "Q-OP-2", commune: "tiznit")));
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonArray letters = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            letters = (await _api.GetJson("/api/communes/tiznit/finance/dead-letters")).AsArray();
+            if (letters.Count > 0) break;
+            await Task.Delay(200);
+        }
+        var letter = Assert.Single(letters)!;
+        Assert.Equal("queue", letter["channel"]!.GetValue<string>());
+        Assert.Contains("has no project NOPE-1", letter["reason"]!.GetValue<string>());
+        var money = (await _api.History("X1-1", "tiznit"))["events"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "project_money_recorded").ToList();
+        Assert.Equal("Q-OP-1", Assert.Single(money)!["data"]!["document"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_append_whose_transaction_fails_stores_neither_the_event_nor_its_integration_message()
     {
         var store = app.Host.Services.GetRequiredService<IDocumentStore>();
