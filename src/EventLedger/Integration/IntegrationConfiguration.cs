@@ -1,6 +1,7 @@
 using EventLedger.Contracts.V1;
 using Marten;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Marten;
 using Wolverine.Postgresql;
 using Wolverine.RabbitMQ;
@@ -34,19 +35,115 @@ public static class IntegrationConfiguration
     private static void Relay<T>(Wolverine.Marten.Subscriptions.IPublishingRelay relay) where T : notnull =>
         relay.PublishEvent<T>((e, bus) => bus.PublishAsync(OutboundEvents.Envelope(e)));
 
+
+    /// <summary>
+    /// The outbox always commits integration events to the PostgreSQL queue <see cref="OutboundQueue"/> (in the ledger's
+    /// own database, in order). Without RabbitMQ, finance systems read that queue. With RabbitMQ, a sequential forwarder
+    /// drains it to the exchange one message at a time, sending inline with the broker's confirmation and retrying the
+    /// same message while the broker is away: nothing lost, nothing sent twice, and the order per project kept through
+    /// an outage (a durable sender's recovery would not keep it).
+    /// </summary>
     public static void Configure(WolverineOptions opts, string? rabbitMq)
     {
         opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+        opts.PublishMessage<IntegrationCloudEvent>().ToPostgresqlQueue(OutboundQueue);
         if (rabbitMq is null)
         {
-            opts.PublishMessage<IntegrationCloudEvent>().ToPostgresqlQueue(OutboundQueue);
             opts.ListenToPostgresqlQueue(InboundQueue).Sequential().PollingInterval(TimeSpan.FromMilliseconds(500));
+            return;
         }
-        else
+        opts.UseRabbitMq(new Uri(rabbitMq)).AutoProvision().DeclareExchange(OutboundExchange);
+        opts.Services.AddSingleton(new RabbitMqPublisher(new Uri(rabbitMq)));
+        opts.ListenToPostgresqlQueue(OutboundQueue).Sequential().PollingInterval(TimeSpan.FromMilliseconds(200));
+        // finance systems send plain CloudEvents JSON, without Wolverine's headers
+        opts.ListenToRabbitQueue(InboundRabbitQueue).Sequential().DefaultIncomingMessage<FinanceCloudEvent>();
+        opts.Discovery.IncludeType(typeof(RabbitMqForwarder));
+    }
+}
+
+/// <summary>
+/// Publishes CloudEvents JSON to the exchange on a channel with publisher confirmations: a publish returns once the
+/// broker has the message, and throws when it does not.
+/// </summary>
+public sealed class RabbitMqPublisher(Uri uri) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private RabbitMQ.Client.IConnection? _connection;
+    private RabbitMQ.Client.IChannel? _channel;
+
+    public async Task PublishAsync(IntegrationCloudEvent message, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
         {
-            opts.UseRabbitMq(new Uri(rabbitMq)).AutoProvision();
-            opts.PublishMessage<IntegrationCloudEvent>().ToRabbitExchange(OutboundExchange);
-            opts.ListenToRabbitQueue(InboundRabbitQueue).Sequential();
+            if (_channel is not { IsOpen: true })
+            {
+                await DropAsync();
+                _connection = await new RabbitMQ.Client.ConnectionFactory { Uri = uri }.CreateConnectionAsync(ct);
+                _channel = await _connection.CreateChannelAsync(new RabbitMQ.Client.CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
+            }
+            var properties = new RabbitMQ.Client.BasicProperties
+            {
+                ContentType = "application/cloudevents+json",
+                MessageId = message.Id,
+                Type = message.Type,
+                DeliveryMode = RabbitMQ.Client.DeliveryModes.Persistent,
+            };
+            var body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, OutboundEvents.ContractJson);
+            await _channel.BasicPublishAsync(IntegrationConfiguration.OutboundExchange, "", false, properties, body, ct);
+        }
+        catch
+        {
+            await DropAsync();
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task DropAsync()
+    {
+        try
+        {
+            if (_channel is not null) await _channel.DisposeAsync();
+            if (_connection is not null) await _connection.DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // a broken connection may refuse to close cleanly; it is dropped either way
+        }
+        _channel = null;
+        _connection = null;
+    }
+
+    public async ValueTask DisposeAsync() => await DropAsync();
+}
+
+/// <summary>Drains the integration events queue to the RabbitMQ exchange, in order (see <see cref="IntegrationConfiguration"/>).</summary>
+public static class RabbitMqForwarder
+{
+    /// <summary>
+    /// Sends the message and returns once the broker has it; while the broker is away, tries the same message again
+    /// (the listener is sequential, so nothing overtakes it). On shutdown the message stays in the queue for the next run.
+    /// </summary>
+    public static async Task Handle(IntegrationCloudEvent message, RabbitMqPublisher publisher, ILogger<IntegrationCloudEvent> logger, CancellationToken cancellation)
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
+            try
+            {
+                await publisher.PublishAsync(message, cancellation);
+                return;
+            }
+            catch (Exception e) when (!cancellation.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "RabbitMQ did not take the integration event {Id}; trying again in {Delay}", message.Id, delay);
+                await Task.Delay(delay, cancellation);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(10).Ticks));
+            }
         }
     }
 }
