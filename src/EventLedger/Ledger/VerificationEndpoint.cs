@@ -30,29 +30,15 @@ public sealed class VerifyInput : NetCoreInput
 [Description("Verifies a commune's ledger against the seals and hash chain: exit 0 when it verifies, 1 when it does not", Name = "verify")]
 public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
 {
-    public override async Task<bool> Execute(VerifyInput input)
+    public override Task<bool> Execute(VerifyInput input) => CommandLineHost.Run(input, async services =>
     {
-        using var host = input.BuildHost();
-        await host.StartAsync();
-        try
-        {
-            await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession(input.Commune);
-            var report = await Verification.Verify(session, input.Commune, input.DigestFlag, input.SequenceFlag, CancellationToken.None);
-            AnsiConsole.MarkupLineInterpolated($"[bold]{report.Commune}[/]: {report.Events} events, head at sequence {report.HeadSequence}, digest {report.HeadDigest}");
-            AnsiConsole.MarkupLineInterpolated($"chain kept by the daemon through sequence {report.ChainedThrough} ({report.ChainLag} events behind)");
-            foreach (var d in report.Differences) AnsiConsole.MarkupLineInterpolated($"[red]{d.Kind}[/] at {d.Sequence}: {d.Message}");
-            if (report.Digest is { } check) AnsiConsole.MarkupLineInterpolated($"{(check.LeadsToIt ? "[green]" : "[red]")}{check.Message}[/]");
-            AnsiConsole.MarkupLine(report.Verified ? "[green]verified[/]" : "[red]NOT verified[/]");
-            return report.Verified;
-        }
-        catch (RequestRefused refused)
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]{refused.Detail}[/]");
-            return false;
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
-    }
+        await using var session = services.GetRequiredService<IDocumentStore>().QuerySession(input.Commune);
+        var report = await Verification.Verify(session, input.Commune, input.DigestFlag, input.SequenceFlag, CancellationToken.None);
+        AnsiConsole.MarkupLineInterpolated($"[bold]{report.Commune}[/]: {report.Events} events, head at sequence {report.HeadSequence}, digest {report.HeadDigest}");
+        AnsiConsole.MarkupLineInterpolated($"chain kept by the daemon through sequence {report.ChainedThrough} ({report.ChainLag} events behind)");
+        foreach (var d in report.Differences) AnsiConsole.MarkupLineInterpolated($"[red]{d.Kind}[/] at {d.Sequence}: {d.Message}");
+        if (report.Digest is { } check) AnsiConsole.MarkupLineInterpolated($"{(check.LeadsToIt ? "[green]" : "[red]")}{check.Message}[/]");
+        AnsiConsole.MarkupLine(report.Verified ? "[green]verified[/]" : "[red]NOT verified[/]");
+        return report.Verified;
+    });
 }

@@ -33,28 +33,14 @@ public sealed class InspectInput : NetCoreInput
 [Description("Runs an inspection query on a commune's ledger and writes its rows as CSV to standard output", Name = "inspect")]
 public sealed class InspectCommand : JasperFxAsyncCommand<InspectInput>
 {
-    public override async Task<bool> Execute(InspectInput input)
+    public override Task<bool> Execute(InspectInput input) => CommandLineHost.Run(input, async services =>
     {
-        using var host = input.BuildHost();
-        await host.StartAsync();
-        try
-        {
-            await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession(input.Commune);
-            var filter = InspectionEndpoints.Filter(input.ActorFlag, input.TypeFlag, input.ProjectFlag, input.FromFlag, input.ToFlag, input.DaysFlag,
-                input.YearFlag, input.PercentFlag, input.MonthsFlag, input.AsOfFlag, input.KnownAtFlag, input.ProgrammeFlag);
-            var (_, csv) = await InspectionEndpoints.Run(input.Query, session, filter, ProjectWrites.Today(host.Services.GetRequiredService<IClock>()),
-                1, input.LimitFlag ?? 100_000, CancellationToken.None, maxPageSize: 1_000_000);
-            Console.Out.Write(csv());
-            return true;
-        }
-        catch (RequestRefused refused)
-        {
-            Console.Error.WriteLine(refused.Detail);
-            return false;
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
-    }
+        await using var session = services.GetRequiredService<IDocumentStore>().QuerySession(input.Commune);
+        var filter = InspectionEndpoints.Filter(input.ActorFlag, input.TypeFlag, input.ProjectFlag, input.FromFlag, input.ToFlag, input.DaysFlag,
+            input.YearFlag, input.PercentFlag, input.MonthsFlag, input.AsOfFlag, input.KnownAtFlag, input.ProgrammeFlag);
+        var (_, csv) = await InspectionEndpoints.Run(input.Query, session, filter, ProjectWrites.Today(services.GetRequiredService<IClock>()),
+            1, input.LimitFlag ?? 100_000, CancellationToken.None, maxPageSize: 1_000_000);
+        Console.Out.Write(csv());
+        return true;
+    });
 }

@@ -35,43 +35,29 @@ public class ReviewInput : NetCoreInput
 [Description("Prints a review's tables in the terminal: as known now, at --known-at, or as published", Name = "review")]
 public sealed class ReviewCommand : JasperFxAsyncCommand<ReviewInput>
 {
-    public override async Task<bool> Execute(ReviewInput input)
+    public override Task<bool> Execute(ReviewInput input) => CommandLineHost.Run(input, async services =>
     {
-        using var host = input.BuildHost();
-        await host.StartAsync();
-        try
+        await using var session = services.GetRequiredService<IDocumentStore>().QuerySession(input.Commune);
+        ReviewContent content;
+        string hash;
+        if (input.PublishedFlag)
         {
-            await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession(input.Commune);
-            ReviewContent content;
-            string hash;
-            if (input.PublishedFlag)
-            {
-                var programme = await ReviewEndpoints.Programme(session, input.ProgrammeFlag, input.Year, CancellationToken.None);
-                var publication = await PublishingEndpoints.Published(session, programme.Id, input.Year, CancellationToken.None);
-                (content, hash) = (publication.Content, publication.Sha256);
-                AnsiConsole.MarkupLineInterpolated($"[bold]Published[/] at {publication.KnownAt}, through sequence {publication.ThroughSequence}");
-            }
-            else
-            {
-                var review = await ReviewEndpoints.Compute(input.Commune, input.Year, input.KnownAtFlag, input.ProgrammeFlag, null, session,
-                    host.Services.GetRequiredService<IClock>(), CancellationToken.None);
-                (content, hash) = (review.Content, review.Sha256);
-                if (review.Source.Stale)
-                    AnsiConsole.MarkupLineInterpolated($"[yellow]The review projections are at sequence {review.Source.ProjectionSequence}, the ledger at {review.Source.LedgerSequence}.[/]");
-            }
-            Print(content, hash, input.ArabicFlag);
-            return true;
+            var programme = await ReviewEndpoints.Programme(session, input.ProgrammeFlag, input.Year, CancellationToken.None);
+            var publication = await PublishingEndpoints.Published(session, programme.Id, input.Year, CancellationToken.None);
+            (content, hash) = (publication.Content, publication.Sha256);
+            AnsiConsole.MarkupLineInterpolated($"[bold]Published[/] at {publication.KnownAt}, through sequence {publication.ThroughSequence}");
         }
-        catch (RequestRefused refused)
+        else
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{refused.Detail}[/]");
-            return false;
+            var review = await ReviewEndpoints.Compute(input.Commune, input.Year, input.KnownAtFlag, input.ProgrammeFlag, null, session,
+                services.GetRequiredService<IClock>(), CancellationToken.None);
+            (content, hash) = (review.Content, review.Sha256);
+            if (review.Source.Stale)
+                AnsiConsole.MarkupLineInterpolated($"[yellow]The review projections are at sequence {review.Source.ProjectionSequence}, the ledger at {review.Source.LedgerSequence}.[/]");
         }
-        finally
-        {
-            await host.StopAsync();
-        }
-    }
+        Print(content, hash, input.ArabicFlag);
+        return true;
+    });
 
     public static void Print(ReviewContent content, string hash, bool arabic)
     {
@@ -111,39 +97,25 @@ public sealed class ReconcileInput : NetCoreInput
 [Description("Reconciles a published review's printed figures with the ledger at its cut: a summary per outcome, then every figure", Name = "reconcile")]
 public sealed class ReconcileCommand : JasperFxAsyncCommand<ReconcileInput>
 {
-    public override async Task<bool> Execute(ReconcileInput input)
+    public override Task<bool> Execute(ReconcileInput input) => CommandLineHost.Run(input, async services =>
     {
-        using var host = input.BuildHost();
-        await host.StartAsync();
-        try
-        {
-            await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession(input.Commune);
-            var report = await ReconciliationEndpoint.Reconcile(session, input.Commune, input.Year, input.ProgrammeFlag, CancellationToken.None);
-            AnsiConsole.MarkupLineInterpolated($"[bold]Reconciliation of the review of {report.Year}[/] ({report.Commune}, {report.Programme}) at its cut: {report.KnownAt}, sequence {report.ThroughSequence}");
-            AnsiConsole.MarkupLineInterpolated($"Printed figures: {report.PrintedSource}");
-            var summary = new Table().Border(TableBorder.Rounded).AddColumn("outcome").AddColumn(new TableColumn("figures").RightAligned());
-            foreach (var (outcome, count) in report.Summary) summary.AddRow(outcome, count.ToString(CultureInfo.InvariantCulture));
-            AnsiConsole.Write(summary);
+        await using var session = services.GetRequiredService<IDocumentStore>().QuerySession(input.Commune);
+        var report = await ReconciliationEndpoint.Reconcile(session, input.Commune, input.Year, input.ProgrammeFlag, CancellationToken.None);
+        AnsiConsole.MarkupLineInterpolated($"[bold]Reconciliation of the review of {report.Year}[/] ({report.Commune}, {report.Programme}) at its cut: {report.KnownAt}, sequence {report.ThroughSequence}");
+        AnsiConsole.MarkupLineInterpolated($"Printed figures: {report.PrintedSource}");
+        var summary = new Table().Border(TableBorder.Rounded).AddColumn("outcome").AddColumn(new TableColumn("figures").RightAligned());
+        foreach (var (outcome, count) in report.Summary) summary.AddRow(outcome, count.ToString(CultureInfo.InvariantCulture));
+        AnsiConsole.Write(summary);
 
-            foreach (var f in report.Figures.Where(f => !input.ShortFlag || f.Outcome != Outcomes.Match))
-            {
-                var figure = f.Metric + (f.Orientation is { } o ? $" (orientation {o})" : "") + (f.Nature is { } n ? $" ({n})" : "");
-                var colour = f.Outcome switch { Outcomes.Match => "green", Outcomes.Rounding => "blue", Outcomes.Mismatch => "red", _ => "yellow" };
-                AnsiConsole.MarkupLineInterpolated($"[bold]{f.Section} {f.Source}[/] {figure}: printed {f.Printed.ToString(CultureInfo.InvariantCulture)} {f.Unit}, ledger {f.Ledger?.ToString(CultureInfo.InvariantCulture) ?? "-"} [{colour}]{f.Outcome}[/]");
-                AnsiConsole.MarkupLineInterpolated($"    {f.Reason}");
-                if (f.Projects.Count > 0)
-                    AnsiConsole.MarkupLineInterpolated($"    projects: {string.Join(", ", f.Projects.Select(p => $"{p.Code} ({p.Contribution.ToString(CultureInfo.InvariantCulture)})"))}");
-            }
-            return true;
-        }
-        catch (RequestRefused refused)
+        foreach (var f in report.Figures.Where(f => !input.ShortFlag || f.Outcome != Outcomes.Match))
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{refused.Detail}[/]");
-            return false;
+            var figure = f.Metric + (f.Orientation is { } o ? $" (orientation {o})" : "") + (f.Nature is { } n ? $" ({n})" : "");
+            var colour = f.Outcome switch { Outcomes.Match => "green", Outcomes.Rounding => "blue", Outcomes.Mismatch => "red", _ => "yellow" };
+            AnsiConsole.MarkupLineInterpolated($"[bold]{f.Section} {f.Source}[/] {figure}: printed {f.Printed.ToString(CultureInfo.InvariantCulture)} {f.Unit}, ledger {f.Ledger?.ToString(CultureInfo.InvariantCulture) ?? "-"} [{colour}]{f.Outcome}[/]");
+            AnsiConsole.MarkupLineInterpolated($"    {f.Reason}");
+            if (f.Projects.Count > 0)
+                AnsiConsole.MarkupLineInterpolated($"    projects: {string.Join(", ", f.Projects.Select(p => $"{p.Code} ({p.Contribution.ToString(CultureInfo.InvariantCulture)})"))}");
         }
-        finally
-        {
-            await host.StopAsync();
-        }
-    }
+        return true;
+    });
 }

@@ -50,4 +50,14 @@ public sealed record ReviewRecord
     public long Version { get; set; }
 
     public static string StreamKey(string programme, int year) => $"{programme}/reviews/{year}";
+
+    /// <summary>Stages one fact on a review's stream, after <paramref name="record"/> (null: the stream starts); the caller saves.</summary>
+    public static (JasperFx.Events.IEvent Event, long Version) Append(Marten.IDocumentSession session, string key, ReviewRecord? record, object fact,
+        Common.RequestMetadata meta, Instant now, IReadOnlyDictionary<string, object>? headers)
+    {
+        var e = Common.Writes.Prepare(session, meta, Guid.CreateVersion7(), fact, now, headers);
+        if (record is null) session.Events.StartStream(key, e);
+        else session.Events.Append(key, record.Version + 1, e);
+        return (e, (record?.Version ?? 0) + 1);
+    }
 }

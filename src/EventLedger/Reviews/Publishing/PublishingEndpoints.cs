@@ -65,10 +65,7 @@ public static class PublishingEndpoints
         var review = await ReviewSources.FromProjections(session, commune, programme, year, now, sequence, ct);
         var chain = await Ledger.Verification.DigestThrough(session, sequence, ct);
         var publication = new ReviewPublished(year, effective, title, asOf, now, sequence, review.Sha256, review.Content, chain);
-        var e = Writes.Prepare(session, meta, Guid.CreateVersion7(), publication, now, headers);
-        if (record is null) session.Events.StartStream(key, e);
-        else session.Events.Append(key, record.Version + 1, e);
-        return (e, (record?.Version ?? 0) + 1);
+        return ReviewRecord.Append(session, key, record, publication, meta, now, headers);
     }
 
     [WolverinePost("/api/communes/{commune}/reviews/{year}/publication", Name = "PublishReview")]

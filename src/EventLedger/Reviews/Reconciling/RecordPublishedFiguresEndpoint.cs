@@ -55,10 +55,7 @@ public static class RecordPublishedFiguresEndpoint
     {
         var key = ReviewRecord.StreamKey(programme.Id, recorded.Year);
         var record = await session.LoadAsync<ReviewRecord>(key, ct);
-        var e = Writes.Prepare(session, meta, Guid.CreateVersion7(), recorded, now, headers);
-        if (record is null) session.Events.StartStream(key, e);
-        else session.Events.Append(key, record.Version + 1, e);
-        return (e, (record?.Version ?? 0) + 1);
+        return ReviewRecord.Append(session, key, record, recorded, meta, now, headers);
     }
 
     [WolverinePost("/api/communes/{commune}/reviews/{year}/published-figures", Name = "RecordPublishedFigures")]
