@@ -29,15 +29,31 @@ public static class FinanceEndpoints
         return await query.OrderBy(d => d.ReceivedAt).ToListAsync(http.RequestAborted);
     }
 
+    [WolverineGet("/api/finance/dead-letters", Name = "AllFinanceDeadLetters")]
+    [EndpointSummary("Every finance message that could not be recorded, including those whose commune could not be read.")]
+    public static async Task<IReadOnlyList<FinanceDeadLetter>> AllDeadLetters(string? status, IDocumentStore store, HttpContext http)
+    {
+        await using var registry = store.QuerySession(CommunesConfiguration.RegistryTenant);
+        var query = registry.Query<FinanceDeadLetter>().AsQueryable();
+        if (status is not null) query = query.Where(d => d.Status == status);
+        return await query.OrderBy(d => d.ReceivedAt).ToListAsync(http.RequestAborted);
+    }
+
+    [WolverinePost("/api/finance/dead-letters/{id}/replay", Name = "ReplayAnyFinanceDeadLetter")]
+    [EndpointSummary("Replay a dead letter whose commune could not be read, with the corrected message (naming its commune) as the body.")]
+    public static Task<IResult> ReplayAny(Guid id, IDocumentStore store, IClock clock, HttpContext http) => ReplayLetter(null, id, store, clock, http);
+
     [WolverinePost("/api/communes/{commune}/finance/dead-letters/{id}/replay", Name = "ReplayFinanceDeadLetter")]
     [EndpointSummary("Replay a dead letter once its cause is fixed: as received, or with the corrected message as the body.")]
-    public static async Task<IResult> Replay(string commune, Guid id, IDocumentStore store, IClock clock, HttpContext http)
+    public static Task<IResult> Replay(string commune, Guid id, IDocumentStore store, IClock clock, HttpContext http) => ReplayLetter(commune, id, store, clock, http);
+
+    private static async Task<IResult> ReplayLetter(string? commune, Guid id, IDocumentStore store, IClock clock, HttpContext http)
     {
         var ct = http.RequestAborted;
         FinanceDeadLetter? letter;
         await using (var registry = store.QuerySession(CommunesConfiguration.RegistryTenant))
             letter = await registry.LoadAsync<FinanceDeadLetter>(id, ct);
-        if (letter is null || letter.Commune != commune) return Problems.NotFound($"The commune {commune} has no dead letter {id}.");
+        if (letter is null || commune is not null && letter.Commune != commune) return Problems.NotFound($"There is no dead letter {id}{(commune is null ? "" : $" for the commune {commune}")}.");
         if (letter.Status == "replayed") return Problems.Duplicate($"The dead letter {id} was replayed at {letter.ReplayedAt}, as the fact {letter.RecordedAs}.");
 
         using var reader = new StreamReader(http.Request.Body);
@@ -76,4 +92,26 @@ public static class FinanceQueueHandler
         var body = System.Text.Json.JsonSerializer.Serialize(message, JsonDefaults.Options);
         await FinanceInbox.Process(store, null, body, "queue", clock.GetCurrentInstant(), null, ct);
     }
+
+    /// <summary>A message from RabbitMQ as it arrived, read or not: what cannot be read is a dead letter too.</summary>
+    public static async Task Handle(RawFinanceMessage message, IDocumentStore store, IClock clock, CancellationToken ct) =>
+        await FinanceInbox.Process(store, null, message.Body, "rabbitmq", clock.GetCurrentInstant(), null, ct);
+}
+
+/// <summary>The bytes of an inbound message as text, before anyone tries to read them.</summary>
+public sealed record RawFinanceMessage(string Body);
+
+/// <summary>Hands inbound RabbitMQ messages over unread, so that the inbox (not the transport) decides what cannot be read.</summary>
+public sealed class RawFinanceSerializer : Wolverine.Runtime.Serialization.IMessageSerializer
+{
+    public string ContentType => "application/json";
+
+    public byte[] Write(Wolverine.Envelope envelope) => WriteMessage(envelope.Message!);
+
+    public object ReadFromData(Type messageType, Wolverine.Envelope envelope) => ReadFromData(envelope.Data ?? []);
+
+    public object ReadFromData(byte[] data) => new RawFinanceMessage(System.Text.Encoding.UTF8.GetString(data));
+
+    public byte[] WriteMessage(object message) =>
+        message is RawFinanceMessage raw ? System.Text.Encoding.UTF8.GetBytes(raw.Body) : System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, JsonDefaults.Options);
 }

@@ -56,7 +56,8 @@ public static class IntegrationConfiguration
         opts.Services.AddSingleton(new RabbitMqPublisher(new Uri(rabbitMq)));
         opts.ListenToPostgresqlQueue(OutboundQueue).Sequential().PollingInterval(TimeSpan.FromMilliseconds(200));
         // finance systems send plain CloudEvents JSON, without Wolverine's headers
-        opts.ListenToRabbitQueue(InboundRabbitQueue).Sequential().DefaultIncomingMessage<FinanceCloudEvent>();
+        opts.ListenToRabbitQueue(InboundRabbitQueue).Sequential()
+            .DefaultIncomingMessage<Finance.RawFinanceMessage>().DefaultSerializer(new Finance.RawFinanceSerializer());
         opts.Discovery.IncludeType(typeof(RabbitMqForwarder));
     }
 }

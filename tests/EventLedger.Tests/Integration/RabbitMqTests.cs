@@ -33,6 +33,8 @@ public sealed class RabbitMqTests(RabbitApp app) : IClassFixture<RabbitApp>, IAs
             var properties = new RabbitMQ.Client.BasicProperties { ContentType = "application/json" };
             for (var i = 0; i < 2; i++)
                 await channel.BasicPublishAsync("", EventLedger.Integration.IntegrationConfiguration.InboundRabbitQueue, false, properties, body);
+            await channel.BasicPublishAsync("", EventLedger.Integration.IntegrationConfiguration.InboundRabbitQueue, false, properties,
+                System.Text.Encoding.UTF8.GetBytes("{ this is not json"));
         }
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -47,6 +49,12 @@ public sealed class RabbitMqTests(RabbitApp app) : IClassFixture<RabbitApp>, IAs
         money = (await _api.History("Z1-1", "tiznit"))["events"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "project_money_recorded").Select(e => e!).ToList();
         var fact = Assert.Single(money);
         Assert.Equal(42_000.50m, fact["data"]!["amount"]!.GetValue<decimal>());
+
+        var letters = (await _api.GetJson("/api/communes/tiznit/finance/dead-letters")).AsArray();
+        Assert.Empty(letters);
+        var unread = (await _api.GetJson("/api/finance/dead-letters")).AsArray().Single(l => l!["body"]!.GetValue<string>() == "{ this is not json")!;
+        Assert.Contains("cannot be read", unread["reason"]!.GetValue<string>());
+        Assert.Equal("rabbitmq", unread["channel"]!.GetValue<string>());
     }
 
     [Fact]
