@@ -102,6 +102,7 @@ public sealed class ImportingHistoryTests : IClassFixture<LedgerApp>, IAsyncLife
         await _api.Post($"{Base}/projects/B6-1/programmed-cost", new { effectiveDate = "2024-05-02", programmedCost = 1_200_000m, reason = "council decision" }, 200);
         await _api.Post($"{Base}/projects/B6-1/corrections", new { eventId = cost["events"]![0]!["id"]!.GetValue<string>(), reason = "wrong order number", effectiveDate = "2024-05-03" }, 200);
         await _api.Post($"{Base}/projects/B6-1/completion", new { effectiveDate = "2024-12-20", finalCost = 1_150_000m }, 200);
+        await _api.Post($"{Base}/finance/messages", EventLedger.Tests.Integration.FinanceInboxTests.Message("payment-made", "B6-1", 1_150_000m, "OP-B6-1").Replace("2023-11-05", "2024-12-22"), 201);
         await _api.ProgrammeProject("B6-2", year: 2024);
         await _api.Post($"{Base}/projects/B6-2/cancellation", new { effectiveDate = "2024-06-01", reason = "merged into B6-1" }, 200);
         await _api.ProgrammeProject("B6-3", year: 2025);
@@ -133,7 +134,7 @@ public sealed class ImportingHistoryTests : IClassFixture<LedgerApp>, IAsyncLife
             if (data["retractedEventId"] is JValue id) data["retractedEventId"] = names[id.ToString()];
             return new JObject { ["type"] = r.Type, ["data"] = data };
         }));
-        Assert.Equal(16, stored.Count);
+        Assert.Equal(17, stored.Count);
         Snapshot.Match(stored);
     }
 }
