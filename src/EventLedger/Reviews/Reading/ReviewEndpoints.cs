@@ -49,11 +49,24 @@ public static class ReviewEndpoints
         var target = await Programme(session, programme, year, ct);
         return source switch
         {
-            null or "" or ReviewSources.Projections => await ReviewSources.FromProjections(session, commune, target, year, time, null, ct),
+            null or "" or ReviewSources.Projections => await FromProjections(session, commune, target, year, time, ct),
             ReviewSources.RawEvents => await ReviewSources.FromRawEvents(session, commune, target.Id, year, time, null, ct),
             _ => throw Require.Malformed($"source must be {ReviewSources.Projections} or {ReviewSources.RawEvents}; '{source}' is not."),
         };
     }
+
+    /// <summary>
+    /// The review from the projections, once the daemon has caught up with the ledger or a short wait has passed; a review
+    /// served before the daemon caught up says so (<c>source.stale</c>) and how far it reached.
+    /// </summary>
+    private static async Task<Review> FromProjections(IQuerySession session, string commune, Programmes.Programme programme, int year, Instant knownAt, CancellationToken ct)
+    {
+        var sequence = await ReviewSources.LedgerSequence(session, ct);
+        await ReviewSources.WaitForProjections(session.DocumentStore, sequence, CatchUpWait, ct);
+        return await ReviewSources.FromProjections(session, commune, programme, year, knownAt, null, ct);
+    }
+
+    public static readonly TimeSpan CatchUpWait = TimeSpan.FromSeconds(2);
 
     /// <summary>A table as CSV (RFC 4180): the row's key and labels, then for each column its presented value and its exact value.</summary>
     public static string ToCsv(ReviewTable table)
