@@ -28,9 +28,10 @@ public sealed class InspectInput : NetCoreInput
     [Description("the knowledge time T")] public string? KnownAtFlag { get; set; }
     [Description("the programme (default: the one covering the year)")] public string? ProgrammeFlag { get; set; }
     [Description("how many rows at most (default 100000)")] public int? LimitFlag { get; set; }
+    [Description("write the CSV to this file (default: standard output)")] public string? OutFlag { get; set; }
 }
 
-[Description("Runs an inspection query on a commune's ledger and writes its rows as CSV to standard output", Name = "inspect")]
+[Description("Runs an inspection query on a commune's ledger and writes its rows as CSV (to --out, or standard output)", Name = "inspect")]
 public sealed class InspectCommand : JasperFxAsyncCommand<InspectInput>
 {
     public override Task<bool> Execute(InspectInput input) => CommandLineHost.Run(input, async services =>
@@ -40,7 +41,12 @@ public sealed class InspectCommand : JasperFxAsyncCommand<InspectInput>
             input.YearFlag, input.PercentFlag, input.MonthsFlag, input.AsOfFlag, input.KnownAtFlag, input.ProgrammeFlag);
         var (_, csv) = await InspectionEndpoints.Run(input.Query, session, filter, ProjectWrites.Today(services.GetRequiredService<IClock>()),
             1, input.LimitFlag ?? 100_000, CancellationToken.None, maxPageSize: 1_000_000);
-        Console.Out.Write(csv());
+        if (input.OutFlag is { } file)
+        {
+            await File.WriteAllTextAsync(file, csv());
+            Console.Error.WriteLine($"Wrote {file}.");
+        }
+        else Console.Out.Write(csv());
         return true;
     });
 }
