@@ -45,6 +45,7 @@ public static class ContractTypes
         [Prefix + "project.cancelled.v1"] = typeof(ProjectCancelledIntegrationEvent),
         [Prefix + "project.programmed-cost-revised.v1"] = typeof(ProgrammedCostRevisedIntegrationEvent),
         [Prefix + "programme.funds-mobilised.v1"] = typeof(FundsMobilisedIntegrationEvent),
+        [Prefix + "fact.retracted.v1"] = typeof(FactRetractedIntegrationEvent),
     };
 
     public static readonly IReadOnlyDictionary<string, Type> Inbound = new Dictionary<string, Type>

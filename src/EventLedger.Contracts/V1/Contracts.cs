@@ -31,6 +31,13 @@ public sealed record FundsMobilisedIntegrationEvent(string Commune, string Progr
     string Currency, string Reference, string? Agreement) : IIntegrationEvent;
 
 /// <summary>
+/// A fact published earlier was withdrawn (retracted, or superseded by a corrected fact that follows as its own
+/// integration event), with the reason: <see cref="RetractedEventId"/> is the <c>id</c> of the envelope it withdraws.
+/// </summary>
+public sealed record FactRetractedIntegrationEvent(string Commune, string Programme, string? Project, DateOnly EffectiveDate,
+    string RetractedEventId, string RetractedType, string Reason, bool Superseded) : IIntegrationEvent;
+
+/// <summary>
 /// The data of an inbound finance message (commitment recorded, payment ordered, payment made): which project, how
 /// much in which currency, the finance document's number (which makes the message idempotent) and its date.
 /// <see cref="Commune"/> is required on a queue; over HTTP the route names it.

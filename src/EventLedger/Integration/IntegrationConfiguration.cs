@@ -33,7 +33,7 @@ public static class IntegrationConfiguration
         });
 
     private static void Relay<T>(Wolverine.Marten.Subscriptions.IPublishingRelay relay) where T : notnull =>
-        relay.PublishEvent<T>((e, bus) => bus.PublishAsync(OutboundEvents.Envelope(e)));
+        relay.PublishEvent<T>((e, bus) => OutboundEvents.IsPublished(e) ? bus.PublishAsync(OutboundEvents.Envelope(e)) : ValueTask.CompletedTask);
 
 
     /// <summary>

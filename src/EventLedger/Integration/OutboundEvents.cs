@@ -12,12 +12,28 @@ public static class OutboundEvents
 {
     public const string Currency = "MAD";
 
-    /// <summary>The ledger event types that become integration events.</summary>
+    /// <summary>The ledger event types that become integration events (retractions only of facts of these types).</summary>
     public static readonly Type[] Published =
     [
         typeof(ProjectLaunched), typeof(ProjectRealCostRecorded), typeof(ProjectRealCostRevised), typeof(ProjectCompleted),
         typeof(ProjectCancelled), typeof(ProjectProgrammedCostRevised), typeof(FundsMobilised),
+        typeof(FactRetracted), typeof(FinancingFactRetracted),
     ];
+
+    /// <summary>The stored names of the facts whose retraction finance systems hear of: those they heard of.</summary>
+    private static readonly HashSet<string> PublishedNames =
+    [
+        "project_launched", "project_real_cost_recorded", "project_real_cost_revised", "project_completed", "project_cancelled",
+        "project_programmed_cost_revised", "funds_mobilised",
+    ];
+
+    /// <summary>Whether a ledger event becomes an integration event: a retraction only when what it withdraws was published.</summary>
+    public static bool IsPublished(IEvent e) => e.Data switch
+    {
+        FactRetracted r => PublishedNames.Contains(r.RetractedEventType),
+        FinancingFactRetracted r => PublishedNames.Contains(r.RetractedEventType),
+        _ => true,
+    };
 
     /// <summary>The contracts' JSON: camelCase, dates as YYYY-MM-DD, amounts as exact decimal numbers.</summary>
     public static readonly JsonSerializerOptions ContractJson = new(JsonSerializerDefaults.Web);
@@ -39,6 +55,8 @@ public static class OutboundEvents
             ProjectCancelled f => new ProjectCancelledIntegrationEvent(commune, programme, project!, D(f.EffectiveDate), f.Reason),
             ProjectProgrammedCostRevised f => new ProgrammedCostRevisedIntegrationEvent(commune, programme, project!, D(f.EffectiveDate), f.ProgrammedCost.Dirhams, Currency, f.Reason),
             FundsMobilised f => new FundsMobilisedIntegrationEvent(commune, programme, D(f.EffectiveDate), FinancingNames.Of(f.Source), f.Amount.Dirhams, Currency, f.Reference, f.Agreement),
+            FactRetracted f => new FactRetractedIntegrationEvent(commune, programme, project, D(f.EffectiveDate), f.RetractedEventId.ToString(), f.RetractedEventType, f.Reason, f.Superseded),
+            FinancingFactRetracted f => new FactRetractedIntegrationEvent(commune, programme, null, D(f.EffectiveDate), f.RetractedEventId.ToString(), f.RetractedEventType, f.Reason, false),
             _ => throw new InvalidOperationException($"{e.EventTypeName} is not published to finance systems."),
         };
         return new IntegrationCloudEvent

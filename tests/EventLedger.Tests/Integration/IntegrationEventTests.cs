@@ -20,7 +20,7 @@ public sealed class IntegrationEventTests(QueueApp app) : IClassFixture<QueueApp
     private readonly LedgerApi _api = new(app.Host);
     private const string Projects = "/api/communes/tiznit/projects";
     private static readonly string[] PublishedTypes =
-        ["project_launched", "project_real_cost_recorded", "project_real_cost_revised", "project_completed", "project_cancelled", "project_programmed_cost_revised", "funds_mobilised"];
+        ["project_launched", "project_real_cost_recorded", "project_real_cost_revised", "project_completed", "project_cancelled", "project_programmed_cost_revised", "funds_mobilised", "fact_retracted"];
 
     public async Task InitializeAsync()
     {
@@ -29,6 +29,8 @@ public sealed class IntegrationEventTests(QueueApp app) : IClassFixture<QueueApp
         await _api.Post($"{Projects}/X1-2/cancellation", new { effectiveDate = "2023-09-01", reason = "merged into X1-1" }, 200);
         await _api.Post($"{Projects}/Y1-1/programmed-cost", new { effectiveDate = "2023-09-02", programmedCost = 2_150_000.75m, reason = "council decision 2023-09" }, 200);
         await _api.Post($"{Projects}/Z1-1/costs", new { effectiveDate = "2023-09-03", realCost = 1_050_000.10m, reason = "amendment 1", document = "AV-1" }, 200);
+        var cancellation = (await _api.History("X1-2", "tiznit"))["events"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "project_cancelled")!;
+        await _api.Post($"{Projects}/X1-2/corrections", new { eventId = cancellation["id"]!.GetValue<string>(), reason = "the merger was not approved" }, 200);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -85,9 +87,13 @@ public sealed class IntegrationEventTests(QueueApp app) : IClassFixture<QueueApp
                 o["id"] = "<ledger event id>";
                 o["time"] = "<recorded time>";
                 o["ledgersequence"] = "<ledger sequence>";
+                if (o["data"]!["retractedEventId"] is not null) o["data"]!["retractedEventId"] = "<ledger event id of the retracted fact>";
                 return o;
             }));
-        Assert.Equal(7, examples.Count);
+        Assert.Equal(8, examples.Count);
+        var retraction = ours.Select(r => JsonNode.Parse(r.Body)!).Single(b => b["type"]!.GetValue<string>() == "ma.eventledger.fact.retracted.v1");
+        var cancelled = ours.Select(r => JsonNode.Parse(r.Body)!).Single(b => b["type"]!.GetValue<string>() == "ma.eventledger.project.cancelled.v1");
+        Assert.Equal(cancelled["id"]!.GetValue<string>(), retraction["data"]!["retractedEventId"]!.GetValue<string>());
         Snapshot.Match(examples);
     }
 
