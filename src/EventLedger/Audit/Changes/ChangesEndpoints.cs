@@ -61,7 +61,8 @@ public static class ChangesEndpoints
         {
             var then = beforeFigures.GetValueOrDefault(now.Key);
             if (then?.Value == now.Value) continue;
-            var events = between.Where(e => Explains(e, now.Metric, now.Orientation, now.Nature, target, statesBefore, statesAfter)).ToList();
+            var bearing = Bearing(now.Metric, now.Orientation, now.Nature, target, statesBefore, statesAfter);
+            var events = between.Where(e => bearing(e)).ToList();
             changes.Add(new FigureChange(now.Key, now.Metric, now.Orientation, now.Nature, now.Unit, then?.Value, now.Value, then?.Presented, now.Presented,
                 events.Count, events.Take(MaxEventsPerFigure).ToList()));
         }
@@ -130,17 +131,25 @@ public static class ChangesEndpoints
         return events.Where(e => e.Data is IProjectFact or IFinancingFact).Select(AuditEvent.From);
     }
 
-    /// <summary>Whether a fact recorded in the window bears on a figure: a fact of a project it counts (before or after), or a financing fact for a financing figure.</summary>
-    private static bool Explains(AuditEvent e, string metric, int? orientation, string? nature, Programmes.Programme programme,
+    /// <summary>
+    /// Which facts recorded in the window bear on a figure: those of a project it counts (before or after), or the
+    /// financing facts for a financing figure. The projects are found once per figure.
+    /// </summary>
+    private static Func<AuditEvent, bool> Bearing(string metric, int? orientation, string? nature, Programmes.Programme programme,
         IReadOnlyList<ProjectState> before, IReadOnlyList<ProjectState> after)
     {
         if (metric.StartsWith("financing.", StringComparison.Ordinal) || metric.StartsWith("partnerships.", StringComparison.Ordinal))
-            return e.Stream == FinancingLedger.StreamKey(programme.Id);
-        if (e.Project is null) return false;
+        {
+            var financing = FinancingLedger.StreamKey(programme.Id);
+            return e => e.Stream == financing;
+        }
         var metrics = MetricDefinitions.Ratios.Where(r => r.Percent == metric).SelectMany(r => new[] { r.Numerator, r.Denominator }).DefaultIfEmpty(metric)
             .Select(m => m.StartsWith("project.", StringComparison.Ordinal) || m.StartsWith("topInPreparation.", StringComparison.Ordinal) ? "inPreparation.count" : m);
-        return metrics.Any(m => ReviewCalculator.Contributors(before, m, programme, orientation, nature).Any(c => c.Project.Code.Value == e.Project)
-            || ReviewCalculator.Contributors(after, m, programme, orientation, nature).Any(c => c.Project.Code.Value == e.Project));
+        var projects = metrics
+            .SelectMany(m => ReviewCalculator.Contributors(before, m, programme, orientation, nature).Concat(ReviewCalculator.Contributors(after, m, programme, orientation, nature)))
+            .Select(c => c.Project.Code.Value)
+            .ToHashSet();
+        return e => e.Project is not null && projects.Contains(e.Project);
     }
 
     private static IReadOnlyList<AttributeChange> Attributes(ProjectState? before, ProjectState? after)
