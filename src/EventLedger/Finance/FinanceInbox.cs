@@ -127,7 +127,7 @@ public static class FinanceInbox
             throw new Dead(refused.Detail, StatusCodes.Status404NotFound, commune);
         }
         var key = Project.StreamKey(programme.Id, code);
-        var documentKey = $"{FinancingNames.Of(kind)}:{data.DocumentNumber.Trim()}";
+        var documentKey = $"{KebabNames.Of(kind)}:{data.DocumentNumber.Trim()}";
         if (await session.LoadAsync<FinanceDocument>(documentKey, ct) is { } known)
             return new FinanceOutcome("duplicate", commune, known.Project, known.EventId, null, $"{documentKey} was already recorded", StatusCodes.Status200OK);
         var project = await session.LoadAsync<Project>(key, ct)
@@ -155,9 +155,4 @@ public static class FinanceInbox
         }
         return new FinanceOutcome("recorded", commune, code.Value, e.Id, null, null, StatusCodes.Status201Created);
     }
-}
-
-internal static class FinancingNames
-{
-    public static string Of(MoneyFactKind kind) => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
 }

@@ -31,23 +31,11 @@ public sealed class AgreementKindJsonConverter() : JsonStringEnumConverter<Agree
 
 public static class FinancingNames
 {
-    public static string Of<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+    public static string Of<T>(T value) where T : struct, Enum => KebabNames.Of(value);
 
-    public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
-    {
-        foreach (var candidate in Enum.GetValues<T>())
-        {
-            if (string.Equals(Of(candidate), text?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-        value = default;
-        return false;
-    }
+    public static bool TryParse<T>(string? text, out T value) where T : struct, Enum => KebabNames.TryParse(text, out value);
 
-    public static string All<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(v => Of(v)));
+    public static string All<T>() where T : struct, Enum => KebabNames.All<T>();
 
     public static BilingualText Label(FundingSource source) => source switch
     {

@@ -20,23 +20,11 @@ public sealed class ProjectStatusJsonConverter() : JsonStringEnumConverter<Proje
 
 public static class ProjectStatusNames
 {
-    public static string Of(ProjectStatus status) => JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
+    public static string Of(ProjectStatus status) => KebabNames.Of(status);
 
-    public static bool TryParse(string? text, out ProjectStatus status)
-    {
-        foreach (var candidate in Enum.GetValues<ProjectStatus>())
-        {
-            if (string.Equals(Of(candidate), text, StringComparison.OrdinalIgnoreCase))
-            {
-                status = candidate;
-                return true;
-            }
-        }
-        status = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out ProjectStatus status) => KebabNames.TryParse(text, out status);
 
-    public static string All => string.Join(", ", Enum.GetValues<ProjectStatus>().Select(Of));
+    public static string All => KebabNames.All<ProjectStatus>();
 }
 
 /// <summary>What the ledger says of a project on one effective date as known at one time.</summary>

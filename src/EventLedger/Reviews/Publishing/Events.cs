@@ -51,6 +51,26 @@ public sealed record ReviewRecord
 
     public static string StreamKey(string programme, int year) => $"{programme}/reviews/{year}";
 
+    /// <summary>
+    /// The one path by which the API writes to a review's stream: idempotency replay, the programme covering the year,
+    /// the staged fact, and the commit with its receipt.
+    /// </summary>
+    public static async Task<Microsoft.AspNetCore.Http.IResult> Write(string commune, int year, string? programme, object command, string resource,
+        Common.WriteRenderer render, Func<Programmes.Programme, Common.RequestMetadata, Instant, Task<(JasperFx.Events.IEvent Event, long Version)>> stage,
+        Marten.IDocumentSession session, IClock clock, Microsoft.AspNetCore.Http.HttpContext http)
+    {
+        var ct = http.RequestAborted;
+        var meta = Common.RequestMetadata.Read(http);
+        var fingerprint = Common.Writes.Fingerprint(http, command);
+        if (await Common.Writes.Replay(session, http, meta.IdempotencyKey, fingerprint, render, ct) is { } replay) return replay;
+        var target = await Reading.ReviewEndpoints.Programme(session, programme, year, ct);
+        var now = clock.GetCurrentInstant();
+        var (e, version) = await stage(target, meta, now);
+        var write = new Common.PendingWrite(StreamKey(target.Id, year), version, [e], Microsoft.AspNetCore.Http.StatusCodes.Status201Created,
+            $"/api/communes/{commune}/reviews/{year}/{resource}?programme={target.Id}", render);
+        return await Common.Writes.Commit(http, session, meta, fingerprint, write, now);
+    }
+
     /// <summary>Stages one fact on a review's stream, after <paramref name="record"/> (null: the stream starts); the caller saves.</summary>
     public static (JasperFx.Events.IEvent Event, long Version) Append(Marten.IDocumentSession session, string key, ReviewRecord? record, object fact,
         Common.RequestMetadata meta, Instant now, IReadOnlyDictionary<string, object>? headers)

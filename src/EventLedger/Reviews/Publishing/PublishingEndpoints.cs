@@ -70,19 +70,10 @@ public static class PublishingEndpoints
 
     [WolverinePost("/api/communes/{commune}/reviews/{year}/publication", Name = "PublishReview")]
     [EndpointSummary("Publish the review of a year: freeze it at the knowledge cut (the commune's last sequence, now) with the SHA-256 of its canonical content.")]
-    public static async Task<IResult> Publish(string commune, int year, PublishReview command, IDocumentSession session, IClock clock, HttpContext http)
-    {
-        var ct = http.RequestAborted;
-        var meta = RequestMetadata.Read(http);
-        var fingerprint = Writes.Fingerprint(http, command);
-        if (await Writes.Replay(session, http, meta.IdempotencyKey, fingerprint, Render, ct) is { } replay) return replay;
-        var programme = await ReviewEndpoints.Programme(session, command.Programme, year, ct);
-        var now = clock.GetCurrentInstant();
-        var (e, version) = await Stage(session, commune, programme, year, Require.OptionalText(command.Title, "title", 300), command.EffectiveDate, meta, now, null, ct);
-        var key = ReviewRecord.StreamKey(programme.Id, year);
-        var write = new PendingWrite(key, version, [e], StatusCodes.Status201Created, $"/api/communes/{commune}/reviews/{year}/publication?programme={programme.Id}", Render);
-        return await Writes.Commit(http, session, meta, fingerprint, write, now);
-    }
+    public static Task<IResult> Publish(string commune, int year, PublishReview command, IDocumentSession session, IClock clock, HttpContext http) =>
+        ReviewRecord.Write(commune, year, command.Programme, command, "publication", Render,
+            (programme, meta, now) => Stage(session, commune, programme, year, Require.OptionalText(command.Title, "title", 300), command.EffectiveDate, meta, now, null, http.RequestAborted),
+            session, clock, http);
 
     [WolverineGet("/api/communes/{commune}/reviews/{year}/publication", Name = "GetPublication")]
     [EndpointSummary("The published review of a year exactly as frozen: its cut, its hash and its content.")]

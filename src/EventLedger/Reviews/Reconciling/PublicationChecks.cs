@@ -45,12 +45,12 @@ public sealed record Printed(int Index, PrintedFigure Figure, decimal Base, deci
 
     public static decimal Scale(string unit) => unit switch
     {
-        "MAD million" => 1_000_000m,
-        "MAD billion" => 1_000_000_000m,
+        Units.MadMillion => 1_000_000m,
+        Units.MadBillion => 1_000_000_000m,
         _ => 1m,
     };
 
-    public static bool IsMoney(string unit) => unit is "MAD" or "MAD million" or "MAD billion";
+    public static bool IsMoney(string unit) => unit is Units.Mad or Units.MadMillion or Units.MadBillion;
 
     /// <summary>Money is printed to the centime or to two decimals of its unit; counts as integers; a percentage as its value shows.</summary>
     private static int DefaultDecimals(PrintedFigure f) =>

@@ -60,20 +60,10 @@ public static class RecordPublishedFiguresEndpoint
 
     [WolverinePost("/api/communes/{commune}/reviews/{year}/published-figures", Name = "RecordPublishedFigures")]
     [EndpointSummary("Record the figures a publication printed for the review of a year, so that they can be reconciled with the ledger; a later recording replaces an earlier one.")]
-    public static async Task<IResult> Post(string commune, int year, RecordPublishedFigures command, IDocumentSession session, IClock clock, HttpContext http)
-    {
-        var ct = http.RequestAborted;
-        var meta = RequestMetadata.Read(http);
-        var fingerprint = Writes.Fingerprint(http, command);
-        if (await Writes.Replay(session, http, meta.IdempotencyKey, fingerprint, Render, ct) is { } replay) return replay;
-        var programme = await ReviewEndpoints.Programme(session, command.Programme, year, ct);
-        var now = clock.GetCurrentInstant();
-        var recorded = Decide(command, year, now.InUtc().Date);
-        var (e, version) = await Stage(session, programme, recorded, meta, now, null, ct);
-        var write = new PendingWrite(ReviewRecord.StreamKey(programme.Id, year), version, [e], StatusCodes.Status201Created,
-            $"/api/communes/{commune}/reviews/{year}/reconciliation?programme={programme.Id}", Render);
-        return await Writes.Commit(http, session, meta, fingerprint, write, now);
-    }
+    public static Task<IResult> Post(string commune, int year, RecordPublishedFigures command, IDocumentSession session, IClock clock, HttpContext http) =>
+        ReviewRecord.Write(commune, year, command.Programme, command, "reconciliation", Render,
+            (programme, meta, now) => Stage(session, programme, Decide(command, year, now.InUtc().Date), meta, now, null, http.RequestAborted),
+            session, clock, http);
 
     private static async Task<object> Render(IQuerySession session, string stream, long version, IReadOnlyList<Guid> eventIds, CancellationToken ct)
     {
